@@ -120,3 +120,18 @@ type Condition struct {
 	Op    Operator `json:"op"`
 	Value string   `json:"value,omitempty"`
 }
+
+// StartID is the ID of the Start node that NewGraph makes.
+const StartID = "start"
+
+// NewGraph returns a graph holding only its Start node, whose audience
+// is all contacts.
+func NewGraph() Graph {
+	return Graph{Nodes: []Node{{
+		ID:       StartID,
+		Kind:     KindStart,
+		X:        10 * GridSize,
+		Y:        2 * GridSize,
+		Audience: &Audience{Mode: AudienceAll},
+	}}}
+}

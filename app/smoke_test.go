@@ -1,0 +1,127 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// smokeScript starts Nurture in the virtual display, waits for its
+// window, checks that the process outlives a few seconds, and takes a
+// screenshot. It prints what it saw as key=value lines.
+const smokeScript = `
+mkdir -p "$NURTURE_DIR"
+"$NURTURE_BIN" --data-dir "$NURTURE_DIR" >"$NURTURE_DIR/stdout" 2>&1 &
+pid=$!
+win=$(timeout 60 xdotool search --sync --name '^Nurture')
+echo "window=$win"
+sleep 4
+if kill -0 "$pid" 2>/dev/null; then echo alive=yes; else echo alive=no; fi
+import -window root "$NURTURE_SHOT"
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+exit 0
+`
+
+// TestSmoke_WindowOpens builds the real binary and runs it in a window
+// under Xvfb, in a private D-Bus session so that no daemon outlives the
+// test.
+func TestSmoke_WindowOpens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the window smoke test is skipped with -short")
+	}
+	for _, tool := range []string{"dbus-run-session", "xvfb-run",
+		"xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run 'make test-deps' to install "+
+				"the packages the window test needs", tool)
+		}
+	}
+
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "nurture")
+	shot := filepath.Join(dir, "screenshot.png")
+
+	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	build := exec.Command(goTool, "build", "-o", bin,
+		"github.com/nurturesms/nurture")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build nurture: %v\n%s", err, out)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "dbus-run-session", "--",
+		"xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+		"sh", "-c", smokeScript)
+	cmd.Env = append(os.Environ(),
+		"NURTURE_BIN="+bin,
+		"NURTURE_DIR="+filepath.Join(dir, "data"),
+		"NURTURE_SHOT="+shot,
+	)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("run under Xvfb: %v\n%s", err, out)
+	}
+	report := string(out)
+
+	if !strings.Contains(report, "window=") ||
+		strings.Contains(report, "window=\n") {
+		t.Fatalf("no window titled Nurture appeared\n%s%s",
+			report, readFile(t, filepath.Join(dir, "data", "stdout")))
+	}
+	if !strings.Contains(report, "alive=yes") {
+		t.Fatalf("nurture exited within seconds of opening\n%s%s",
+			report, readFile(t, filepath.Join(dir, "data", "stdout")))
+	}
+	if n := distinctColours(t, shot); n < 8 {
+		t.Errorf("screenshot has %d distinct colours, want a drawn "+
+			"window (at least 8)", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "nurture.db")); err != nil {
+		t.Errorf("the data folder has no database after a run: %v", err)
+	}
+}
+
+// distinctColours counts the colours in a PNG, up to a few hundred.
+func distinctColours(t *testing.T, path string) int {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	return countColours(img, 500)
+}
+
+func countColours(img image.Image, limit int) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+			if len(seen) >= limit {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, _ := os.ReadFile(path)
+	return string(b)
+}

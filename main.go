@@ -1,0 +1,210 @@
+// Command nurture is a desktop app that sends SMS nurture campaigns
+// through the user's own Twilio account.
+//
+// Plain "nurture" opens the window; "nurture help" lists the commands
+// that run without one.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/nurturesms/nurture/app"
+	"github.com/nurturesms/nurture/assets"
+	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/data"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// appID identifies Nurture to the desktop and to Fyne's preferences.
+const appID = "com.nurturesms.nurture"
+
+// crashFileName holds the output of a crash, in the data folder.
+const crashFileName = "crash.log"
+
+const usage = `Nurture sends SMS nurture campaigns through your Twilio account.
+
+Usage:
+  nurture [--data-dir DIR]                 open the Nurture window
+  nurture version                          print the version
+  nurture help                             show this help
+  nurture simulator [--addr HOST:PORT]     run the Twilio simulator
+  nurture contacts import FILE [--country CC] [--tag TAG]
+                                           import contacts from a CSV file
+  nurture campaign export NAME             write a campaign as JSON to stdout
+  nurture campaign import FILE             read a campaign from a JSON file
+
+Global options:
+  --data-dir DIR   the data folder (default: $NURTURE_DATA_DIR, else
+                   the per-user configuration folder's "Nurture")
+
+Environment:
+  NURTURE_DEBUG=1      also log to stderr
+  NURTURE_TWILIO_URL   send every Twilio request to this base URL
+  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_MESSAGING_SERVICE_SID
+                       Twilio credentials that override the keychain
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run parses the command line and does what it asks, returning the
+// process's exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("nurture", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	dataDir := fs.String("data-dir", "", "the data folder")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+
+	rest := fs.Args()
+	cmd := ""
+	if len(rest) > 0 {
+		cmd, rest = rest[0], rest[1:]
+	}
+
+	var err error
+	switch cmd {
+	case "", "run":
+		err = cmdWindow(*dataDir)
+	case "version":
+		fmt.Fprintln(stdout, "nurture", version)
+	case "help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "nurture: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+
+	if err != nil {
+		fmt.Fprintln(stderr, "nurture:", campaign.ErrorMessage(err))
+		return 1
+	}
+	return 0
+}
+
+// env is what every command shares: the data folder, its log and,
+// once opened, its store.
+type env struct {
+	dir   string
+	log   *slog.Logger
+	close func()
+}
+
+// setup prepares the data folder and the logger.
+func setup(dataDir string) (*env, error) {
+	dir := dataDir
+	if dir == "" {
+		d, err := data.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	if err := data.PrepareDir(dir); err != nil {
+		return nil, campaign.Errorf(campaign.EINVALID,
+			"Nurture cannot use the data folder %s: %v. "+
+				"Choose another with --data-dir.", dir, err)
+	}
+
+	logFile, err := data.OpenLog(dir)
+	if err != nil {
+		return nil, campaign.Errorf(campaign.EINVALID,
+			"Nurture cannot write its log in %s: %v.", dir, err)
+	}
+	var w io.Writer = logFile
+	if os.Getenv("NURTURE_DEBUG") == "1" {
+		w = io.MultiWriter(logFile, os.Stderr)
+	}
+	logger := slog.New(slog.NewTextHandler(w,
+		&slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	return &env{dir: dir, log: logger, close: func() { logFile.Close() }}, nil
+}
+
+// openStore opens the database in the data folder.
+func (e *env) openStore() (*data.Store, error) {
+	store, err := data.Open(filepath.Join(e.dir, data.FileName))
+	if err != nil {
+		e.log.Error("open store", "err", err)
+		return nil, err
+	}
+	return store, nil
+}
+
+// cmdWindow opens the main window and runs until the user quits.
+func cmdWindow(dataDir string) error {
+	e, err := setup(dataDir)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+
+	notice := watchCrashes(e)
+	e.log.Info("start", "version", version)
+
+	fa := fyneapp.NewWithID(appID)
+	fa.SetIcon(assets.Icon)
+
+	store, err := e.openStore()
+	if err != nil {
+		app.ShowFatal(fa, campaign.ErrorMessage(err))
+		return err
+	}
+	defer store.Close()
+
+	ui := app.New(app.Options{
+		FyneApp: fa,
+		Store:   store,
+		Log:     e.log,
+		Version: version,
+		Notice:  notice,
+	})
+	ui.ShowAndRun()
+	e.log.Info("quit")
+	return nil
+}
+
+// watchCrashes sends the output of any crash from now on to crash.log
+// in the data folder, and returns a notice for the user when the last
+// run crashed. Crash output holds stack traces, never secrets: no code
+// path panics with a credential in hand.
+func watchCrashes(e *env) string {
+	path := filepath.Join(e.dir, crashFileName)
+
+	notice := ""
+	if last, err := os.ReadFile(path); err == nil && len(last) > 0 {
+		e.log.Error("previous run crashed", "report", path)
+		_ = os.Rename(path, path+".old")
+		notice = "Nurture stopped unexpectedly last time. Nothing you " +
+			"saved was lost. The technical report is in " + path +
+			".old; please send it to support."
+	}
+
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		e.log.Warn("crash log", "err", err)
+		return notice
+	}
+	if err := debug.SetCrashOutput(f, debug.CrashOptions{}); err != nil {
+		e.log.Warn("crash log", "err", err)
+	}
+	f.Close()
+	return notice
+}

@@ -18,6 +18,8 @@ const (
 var defaultWindowSize = fyne.NewSize(1100, 700)
 
 // restoreWindow gives the window the size it had when last closed.
+// Its place on screen is left to the window manager: Fyne 2.7 has no
+// way to read or set a window's position.
 func (a *App) restoreWindow() {
 	size := defaultWindowSize
 	w := a.floatSetting(keyWindowWidth)
@@ -26,10 +28,9 @@ func (a *App) restoreWindow() {
 		size = fyne.NewSize(w, h)
 	}
 	a.win.Resize(size)
-	a.restorePosition()
 }
 
-// saveWindow remembers the window's size and place for the next run.
+// saveWindow remembers the window's size for the next run.
 func (a *App) saveWindow() {
 	size := a.win.Canvas().Size()
 	if size.Width < 1 || size.Height < 1 {
@@ -44,7 +45,6 @@ func (a *App) saveWindow() {
 			a.log.Warn("window: save size", "err", err)
 		}
 	}
-	a.savePosition()
 }
 
 // floatSetting reads a numeric setting, 0 when missing or malformed.

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -65,7 +66,11 @@ type ConsentEvent struct {
 	Kind      ConsentKind
 	Source    ConsentSource
 	Details   string
-	At        time.Time
+	// At is when consent was given or withdrawn: for an import, the
+	// consent date the file gives.
+	At time.Time
+	// RecordedAt is when Nurture wrote the event down.
+	RecordedAt time.Time
 }
 
 // ContactStore keeps contacts and their consent log.
@@ -78,4 +83,41 @@ type ContactStore interface {
 	// RecordConsent appends an event to the contact's consent log.
 	RecordConsent(ctx context.Context, e ConsentEvent) error
 	ConsentHistory(ctx context.Context, contactID int64) ([]ConsentEvent, error)
+	// CanMessage returns nil when the contact may be enrolled or sent
+	// to, and an error matching ErrOptedOut when the contact opted out.
+	// Call it right before enrolling and right before every Send.
+	CanMessage(ctx context.Context, contactID int64) error
+}
+
+// ErrOptedOut marks the refusal to enroll or message a contact whose
+// latest consent event is an opt-out. Only a recorded opt-in lifts it.
+var ErrOptedOut = errors.New("contact opted out")
+
+// ContactImport is one row of an import, ready to store. Empty fields
+// of Contact leave stored values alone; Tags and Fields are added to
+// the stored ones.
+type ContactImport struct {
+	Contact Contact
+	// Consent, when set, is recorded for a contact that has no consent
+	// history yet. An import never lifts an opt-out.
+	Consent *ConsentEvent
+	// Line is the row's line in the file, for messages.
+	Line int
+}
+
+// ImportCounts says what one batch of an import did.
+type ImportCounts struct {
+	Inserted int
+	Updated  int
+	// StillOptedOut counts updated contacts that stay opted out even
+	// though the file carried consent for them.
+	StillOptedOut int
+}
+
+// ContactImporter stores a batch of imported contacts in one
+// transaction: the whole batch is saved, or none of it. Contacts are
+// matched on their E.164 phone number.
+type ContactImporter interface {
+	ImportContacts(ctx context.Context, batch []ContactImport) (
+		ImportCounts, error)
 }

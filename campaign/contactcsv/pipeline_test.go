@@ -1,0 +1,170 @@
+package contactcsv
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/nurturesms/nurture/campaign"
+)
+
+// memSink keeps imported contacts by phone, as the database would.
+type memSink struct {
+	byPhone map[string]campaign.ContactImport
+	batches int
+	failAt  int // fail the nth batch, counting from 1; 0 never
+	onBatch func(n int)
+}
+
+func (m *memSink) ImportContacts(ctx context.Context,
+	batch []campaign.ContactImport) (campaign.ImportCounts, error) {
+
+	m.batches++
+	if m.onBatch != nil {
+		m.onBatch(m.batches)
+	}
+	if err := ctx.Err(); err != nil {
+		return campaign.ImportCounts{}, err
+	}
+	if m.batches == m.failAt {
+		return campaign.ImportCounts{}, errors.New("disk full")
+	}
+	if m.byPhone == nil {
+		m.byPhone = map[string]campaign.ContactImport{}
+	}
+	var n campaign.ImportCounts
+	for _, ci := range batch {
+		if _, ok := m.byPhone[ci.Contact.Phone]; ok {
+			n.Updated++
+		} else {
+			n.Inserted++
+		}
+		m.byPhone[ci.Contact.Phone] = ci
+	}
+	return n, nil
+}
+
+const messy = "First name;Last name;Mobile;Email;Tags;Consent date;City\n" +
+	"Ada;Lovelace;(415) 555-0100;ada@example.com;vip, 2024;2024-03-01;Austin\n" +
+	"Alan;Turing;+44 7700 900123;;;;\n" +
+	"Grace;Hopper;555-0100;;;;\n" + // no area code
+	"Ada;Again;415.555.0100;;;;\n" + // duplicate of line 2
+	"Bad;Mail;415 555 0101;not-an-email;;;\n" +
+	"Short;Row\n" +
+	"Land;Line;+44 20 7946 0001;;;;\n"
+
+func TestImport_messyFile(t *testing.T) {
+	var rejects bytes.Buffer
+	sink := &memSink{}
+	var calls int
+	sum, err := Import(context.Background(), strings.NewReader(messy), sink,
+		Options{Country: "US", Tags: []string{"spring"}, Source: "leads.csv",
+			Rejects: &rejects, Progress: func(Progress) { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if got, want := sum.String(),
+		"3 imported, 0 updated, 3 rejected, 1 duplicates skipped "+
+			"(1 not mobile numbers)"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if sum.Separator != ';' || calls == 0 {
+		t.Errorf("separator %q, %d progress calls", sum.Separator, calls)
+	}
+
+	ada := sink.byPhone["+14155550100"]
+	if got, want := strings.Join(ada.Contact.Tags, ","), "2024,spring,vip"; got != want {
+		t.Errorf("tags = %q, want %q", got, want)
+	}
+	if ada.Contact.Fields["City"] != "Austin" || ada.Consent == nil ||
+		ada.Consent.At.Format("2006-01-02") != "2024-03-01" {
+		t.Errorf("Ada = %+v, consent %+v", ada.Contact, ada.Consent)
+	}
+	if !sink.byPhone["+442079460001"].Contact.NotMobile {
+		t.Error("the London landline is not flagged as not mobile")
+	}
+
+	rows, err := csv.NewReader(&rejects).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rows), 5; got != want {
+		t.Fatalf("rejects file has %d rows, want %d: %q", got, want, rows)
+	}
+	if got := rows[0][len(rows[0])-1]; got != "reason" {
+		t.Errorf("last column = %q, want reason", got)
+	}
+	if got := rows[2][8-1]; !strings.Contains(got, "line 2") {
+		t.Errorf("duplicate reason = %q, want it to name line 2", got)
+	}
+}
+
+func TestImport_reimportUpdates(t *testing.T) {
+	sink := &memSink{}
+	o := Options{Country: "US"}
+	ctx := context.Background()
+	if _, err := Import(ctx, strings.NewReader(messy), sink, o); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Import(ctx, strings.NewReader(messy), sink, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Imported != 0 || sum.Updated != 3 {
+		t.Errorf("second import: %s, want 0 imported, 3 updated", sum)
+	}
+}
+
+// bigFile builds n good rows of fictional numbers.
+func bigFile(n int) string {
+	var b strings.Builder
+	b.WriteString("phone,name\n")
+	for i := 0; i < n; i++ {
+		b.WriteString("+44 7700 900")
+		b.WriteString(strings.Repeat("0", 3-len(itoa(i%1000))) + itoa(i%1000))
+		b.WriteString(",x\n")
+	}
+	return b.String()
+}
+
+func itoa(i int) string { return Thousands(i) }
+
+func TestImport_stops(t *testing.T) {
+	tests := []struct {
+		name     string
+		failAt   int
+		cancelAt int // cancel while saving this batch
+		want     string
+	}{
+		{"failed batch", 3, 0, "rows up to line 21 are saved"},
+		{"cancelled", 0, 3, "import cancelled: rows up to line 21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			sink := &memSink{failAt: tt.failAt, onBatch: func(n int) {
+				if n == tt.cancelAt {
+					cancel()
+				}
+			}}
+			sum, err := Import(ctx, strings.NewReader(bigFile(100)), sink,
+				Options{Country: "GB", Batch: 10})
+			var se *StoppedError
+			if !errors.As(err, &se) {
+				t.Fatalf("got %v, want a *StoppedError", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to say %q", err, tt.want)
+			}
+			if got := len(sink.byPhone); got != sum.Imported {
+				t.Errorf("sink holds %d, summary says %d imported", got,
+					sum.Imported)
+			}
+		})
+	}
+}

@@ -1,0 +1,274 @@
+package contactcsv
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+// maxRecord is the longest row the reader accepts, in bytes. A longer
+// one almost always means a quote that is never closed, and reading on
+// would hold the rest of the file in memory.
+const maxRecord = 1 << 20
+
+// Problems with a whole file. Each reads as a plain message.
+var (
+	ErrEmpty       = errors.New("the file is empty")
+	ErrHeaderOnly  = errors.New("the file has a header row but no contacts")
+	ErrBinary      = errors.New("the file is not text")
+	errRecordLimit = errors.New("row too long")
+)
+
+// RowError is a problem with one row; the reader can go on after it.
+type RowError struct {
+	Line   int
+	Fields []string
+	Reason string
+}
+
+// Error returns the reason with its line number.
+func (e *RowError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+}
+
+// Record is one row of the file.
+type Record struct {
+	// Line is where the row starts in the file, counting from 1.
+	Line   int
+	Fields []string
+}
+
+// Reader reads a contacts file row by row, never more than one row and
+// a small buffer at a time.
+type Reader struct {
+	// Encoding is the detected text encoding.
+	Encoding Encoding
+	// Separator is the detected separator: ',', ';' or '\t'.
+	Separator rune
+	// Header holds the column names from the first row.
+	Header []string
+
+	csv     *csv.Reader
+	limit   *limitReader
+	lastEnd int
+	peeked  *peeked
+}
+
+// NewReader detects the encoding and separator of r and reads the
+// header row. It fails with a plain message for empty files, files
+// with only a header, and files that are not text.
+func NewReader(r io.Reader) (*Reader, error) {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) &&
+		!errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("read file: %w", err)
+	}
+	if len(strings.TrimSpace(string(head))) == 0 {
+		return nil, ErrEmpty
+	}
+
+	enc, bom := detectEncoding(head)
+	sample := decodeSample(head[bom:], enc)
+	if looksBinary(sample) {
+		return nil, ErrBinary
+	}
+
+	lr := &limitReader{r: decodeReader(br, enc, bom), left: maxRecord}
+	cr := csv.NewReader(lr)
+	cr.Comma = detectSeparator(sample)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	rd := &Reader{Encoding: enc, Separator: cr.Comma, csv: cr, limit: lr}
+
+	if err := rd.readHeader(); err != nil {
+		return nil, err
+	}
+	return rd, nil
+}
+
+// decodeSample converts the sniffed bytes to UTF-8, ignoring a
+// character cut off at the end.
+func decodeSample(b []byte, e Encoding) []byte {
+	d := e.decoder()
+	if d == nil {
+		return b
+	}
+	if e == UTF16LE || e == UTF16BE {
+		b = b[:len(b)&^1]
+	}
+	out, _, err := transform.Bytes(d.NewDecoder(), b)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+// readHeader reads the first row and makes sure a data row follows.
+func (r *Reader) readHeader() error {
+	rec, err := r.next()
+	if errors.Is(err, io.EOF) {
+		return ErrEmpty
+	}
+	if err != nil {
+		return err
+	}
+
+	header := make([]string, len(rec.Fields))
+	blank := true
+	for i, f := range rec.Fields {
+		header[i] = strings.TrimSpace(f)
+		if header[i] != "" {
+			blank = false
+		}
+	}
+	if blank {
+		return ErrEmpty
+	}
+	r.Header = header
+
+	// Look one row ahead, so that a file with only a header says so.
+	next, err := r.next()
+	var re *RowError
+	switch {
+	case errors.Is(err, io.EOF):
+		return ErrHeaderOnly
+	case err != nil && !errors.As(err, &re):
+		return err
+	}
+	r.peeked = &peeked{rec: next, err: err}
+	return nil
+}
+
+// peeked is a row read ahead of the caller.
+type peeked struct {
+	rec Record
+	err error
+}
+
+// Read returns the next row. It returns io.EOF at the end, a *RowError
+// for a row that cannot be read (the caller may go on to the next), and
+// any other error for a file that cannot be read further.
+func (r *Reader) Read() (Record, error) {
+	if p := r.peeked; p != nil {
+		r.peeked = nil
+		return p.rec, p.err
+	}
+	return r.next()
+}
+
+// checkWidth reports a row whose number of values differs from the
+// header's. Empty values past the last column are dropped first.
+func (r *Reader) checkWidth(rec Record) (Record, error) {
+	want := len(r.Header)
+	for len(rec.Fields) > want && rec.Fields[len(rec.Fields)-1] == "" {
+		rec.Fields = rec.Fields[:len(rec.Fields)-1]
+	}
+	if len(rec.Fields) == want {
+		return rec, nil
+	}
+	return rec, &RowError{Line: rec.Line, Fields: rec.Fields,
+		Reason: fmt.Sprintf("the row has %d values but the header has "+
+			"%d columns; check for a missing or extra separator",
+			len(rec.Fields), want)}
+}
+
+// next reads one row and turns the csv package's errors into plain
+// reasons. Blank rows are skipped.
+func (r *Reader) next() (Record, error) {
+	for {
+		fields, err := r.csv.Read()
+		line := r.lastEnd + 1
+		if len(fields) > 0 {
+			line, _ = r.csv.FieldPos(0)
+		}
+		r.limit.left = maxRecord + sniffSize
+		r.lastEnd = line
+
+		switch {
+		case errors.Is(err, io.EOF):
+			return Record{}, io.EOF
+		case errors.Is(err, errRecordLimit):
+			return Record{}, fmt.Errorf("after line %d a single row runs "+
+				"on for more than 1 MB; this usually means a quote (\") "+
+				"that is never closed", line-1)
+		case err != nil:
+			return r.parseError(err)
+		}
+
+		if blankRow(fields) {
+			continue
+		}
+		rec := Record{Line: line, Fields: fields}
+		if !textOnly(fields) {
+			return rec, &RowError{Line: line, Fields: fields,
+				Reason: "the row holds characters that are not text"}
+		}
+		if len(r.Header) > 0 {
+			return r.checkWidth(rec)
+		}
+		return rec, nil
+	}
+}
+
+// parseError explains a row the csv package could not read.
+func (r *Reader) parseError(err error) (Record, error) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return Record{}, fmt.Errorf("read file: %w", err)
+	}
+	r.lastEnd = pe.Line
+	reason := "a quote (\") is misplaced; put quotes around the whole " +
+		"value, and double any quote inside it"
+	if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
+		reason = "a quote (\") opened here is never closed"
+	}
+	return Record{Line: pe.StartLine}, &RowError{Line: pe.StartLine,
+		Reason: reason}
+}
+
+// blankRow reports whether every value in a row is blank.
+func blankRow(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// textOnly reports whether a row is free of NUL bytes and broken
+// characters.
+func textOnly(fields []string) bool {
+	for _, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 || !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// limitReader fails once more than left bytes are read without the
+// reader resetting left, so that one endless row cannot fill memory.
+type limitReader struct {
+	r    io.Reader
+	left int
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, errRecordLimit
+	}
+	if len(p) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= n
+	return n, err
+}

@@ -98,7 +98,7 @@ func TestShell_EveryScreenShowsSomething(t *testing.T) {
 type refusingScreen struct{ asked int }
 
 func (r *refusingScreen) view() fyne.CanvasObject { return widget.NewLabel("x") }
-func (r *refusingScreen) confirmLeave(func())    { r.asked++ }
+func (r *refusingScreen) confirmLeave(func())     { r.asked++ }
 
 func TestShell_UnsavedScreenBlocksNavigation(t *testing.T) {
 	a := newTestApp(t)

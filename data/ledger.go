@@ -144,30 +144,29 @@ func (s *Store) FinishSend(ctx context.Context, snd campaign.Send) error {
 	return nil
 }
 
-const sendCols = `id, campaign_id, node_id, contact_id,
-	coalesce(message_id, 0), state, segments, twilio_sid, status,
-	error_code, reason, created_at, updated_at`
+// sendCols are a send row's columns, read by scanSend.
+const sendCols = `s.id, s.campaign_id, s.node_id, s.contact_id,
+	coalesce(s.message_id, 0), s.state, s.segments, s.twilio_sid,
+	s.status, s.error_code, s.reason, s.created_at, s.updated_at`
+
+// scanSend reads sendCols, then any extra columns into more.
+func scanSend(rows *sql.Rows, more ...any) (campaign.Send, error) {
+	var snd campaign.Send
+	var created, updated string
+	dest := []any{&snd.ID, &snd.CampaignID, &snd.NodeID, &snd.ContactID,
+		&snd.MessageID, &snd.State, &snd.Segments, &snd.TwilioSID,
+		&snd.Status, &snd.ErrorCode, &snd.Reason, &created, &updated}
+	err := rows.Scan(append(dest, more...)...)
+	snd.CreatedAt, snd.UpdatedAt = parseTime(created), parseTime(updated)
+	return snd, err
+}
 
 // Sends returns a campaign's send rows, oldest first.
 func (s *Store) Sends(ctx context.Context, campaignID int64) (
 	[]campaign.Send, error) {
 
-	return s.querySends(ctx, `SELECT `+sendCols+` FROM sends
-		WHERE campaign_id = ? ORDER BY id`, campaignID)
-}
-
-// RecentSends returns the newest send rows across all campaigns.
-func (s *Store) RecentSends(ctx context.Context, limit int) (
-	[]campaign.Send, error) {
-
-	return s.querySends(ctx, `SELECT `+sendCols+` FROM sends
-		ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
-}
-
-func (s *Store) querySends(ctx context.Context, q string,
-	args ...any) ([]campaign.Send, error) {
-
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sendCols+`
+		FROM sends s WHERE s.campaign_id = ? ORDER BY s.id`, campaignID)
 	if err != nil {
 		return nil, fmt.Errorf("list sends: %w", err)
 	}
@@ -175,17 +174,47 @@ func (s *Store) querySends(ctx context.Context, q string,
 
 	var list []campaign.Send
 	for rows.Next() {
-		var snd campaign.Send
-		var created, updated string
-		err := rows.Scan(&snd.ID, &snd.CampaignID, &snd.NodeID,
-			&snd.ContactID, &snd.MessageID, &snd.State, &snd.Segments,
-			&snd.TwilioSID, &snd.Status, &snd.ErrorCode, &snd.Reason,
-			&created, &updated)
+		snd, err := scanSend(rows)
 		if err != nil {
 			return nil, fmt.Errorf("list sends: %w", err)
 		}
-		snd.CreatedAt, snd.UpdatedAt = parseTime(created), parseTime(updated)
 		list = append(list, snd)
+	}
+	return list, rows.Err()
+}
+
+// SendView is a send row with the names a person reads it by.
+type SendView struct {
+	campaign.Send
+	CampaignName string
+	ContactName  string
+	Phone        string
+}
+
+// RecentSends returns the newest send rows across all campaigns.
+func (s *Store) RecentSends(ctx context.Context, limit int) (
+	[]SendView, error) {
+
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sendCols+`, c.name,
+		trim(k.first_name || ' ' || k.last_name), k.phone
+		FROM sends s
+		JOIN campaigns c ON c.id = s.campaign_id
+		JOIN contacts k ON k.id = s.contact_id
+		ORDER BY s.updated_at DESC, s.id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("recent sends: %w", err)
+	}
+	defer rows.Close()
+
+	var list []SendView
+	for rows.Next() {
+		var v SendView
+		v.Send, err = scanSend(rows, &v.CampaignName, &v.ContactName,
+			&v.Phone)
+		if err != nil {
+			return nil, fmt.Errorf("recent sends: %w", err)
+		}
+		list = append(list, v)
 	}
 	return list, rows.Err()
 }

@@ -150,3 +150,38 @@ func TestLedger_OptedOutContactIsNotEnrolled(t *testing.T) {
 		t.Errorf("enroll opted out: code %q, want %q", got, campaign.EINVALID)
 	}
 }
+
+func TestLedger_RecentSendsNamesCampaignAndContact(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	cid, contacts := seedLedger(t, s, "running")
+	s.DB().Exec(`UPDATE contacts SET first_name = 'Ada' WHERE id = ?`,
+		contacts[0])
+
+	for i, id := range contacts {
+		snd, err := s.BeginSend(ctx, campaign.Send{CampaignID: cid,
+			NodeID: "n1", ContactID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		snd.State, snd.Segments = campaign.Accepted, i+1
+		if err := s.FinishSend(ctx, snd); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	list, err := s.RecentSends(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 {
+		t.Fatalf("got %d rows, want 2", len(list))
+	}
+	got := list[1]
+	if got.CampaignName != "Welcome" || got.ContactName != "Ada" ||
+		got.Phone != "+15555550101" || got.Segments != 1 ||
+		got.State != campaign.Accepted {
+		t.Errorf("oldest row = %+v, want Welcome / Ada / +15555550101, "+
+			"1 segment, accepted", got)
+	}
+}

@@ -1,0 +1,190 @@
+package sms
+
+import (
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// splitGSM7 cuts text, which is all GSM-7 and takes total septets, into
+// segments. An extension character is one rune costing two septets, so
+// cutting only between runes keeps its escape and character together.
+func splitGSM7(text string, total int) []Segment {
+	if total <= GSM7Single {
+		return []Segment{{Text: text, Units: total, Capacity: GSM7Single}}
+	}
+
+	segs := make([]Segment, 0, total/GSM7Multi+2)
+	start, used := 0, 0
+	for i := 0; i < len(text); {
+		c, size := 0, 1
+		if b := text[i]; b < utf8.RuneSelf {
+			c = int(asciiSeptets[b])
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			c = septets(r)
+		}
+		if used+c > GSM7Multi {
+			segs = append(segs, Segment{text[start:i], used, GSM7Multi})
+			start, used = i, 0
+		}
+		used += c
+		i += size
+	}
+	return append(segs, Segment{text[start:], used, GSM7Multi})
+}
+
+// splitUCS2 cuts text into UCS-2 segments. It never splits a surrogate
+// pair, and never splits a grapheme cluster (an emoji with its skin tone,
+// a flag, a letter with its accents) unless the cluster alone is longer
+// than a segment.
+func splitUCS2(text string) []Segment {
+	total := utf16Units(text)
+	if total <= UCS2Single {
+		return []Segment{{Text: text, Units: total, Capacity: UCS2Single}}
+	}
+
+	segs := make([]Segment, 0, total/UCS2Multi+2)
+	start, used := 0, 0
+	c := clusters{s: text, state: -1}
+	for {
+		cs, ce, u, ok := c.next()
+		if !ok {
+			break
+		}
+		if used+u <= UCS2Multi {
+			used += u
+			continue
+		}
+		if used > 0 {
+			segs = append(segs, Segment{text[start:cs], used, UCS2Multi})
+			start, used = cs, 0
+		}
+		if u <= UCS2Multi {
+			used = u
+			continue
+		}
+
+		// A cluster longer than a segment: cut it between code points.
+		for i, r := range text[cs:ce] {
+			ru := runeUnits(r)
+			if used+ru > UCS2Multi {
+				segs = append(segs,
+					Segment{text[start : cs+i], used, UCS2Multi})
+				start, used = cs+i, 0
+			}
+			used += ru
+		}
+	}
+	return append(segs, Segment{text[start:], used, UCS2Multi})
+}
+
+// runeUnits returns the UTF-16 code units r takes: 2 for a character
+// outside the Basic Multilingual Plane (a surrogate pair), 1 otherwise.
+func runeUnits(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// utf16Units returns the UTF-16 code units s takes. An invalid byte counts
+// as one unit: the replacement character that stands in for it.
+func utf16Units(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += runeUnits(r)
+		i += size
+	}
+	return n
+}
+
+// clusters walks the grapheme clusters of s. Plain characters, which
+// never join with a plain neighbour, take a fast path; elsewhere uniseg
+// applies the Unicode rules.
+type clusters struct {
+	s     string
+	pos   int
+	state int
+	// The rune at pos, when known: next looks one rune ahead.
+	r    rune
+	size int
+}
+
+// next returns the byte range of the next cluster and the UTF-16 code
+// units it takes, or false at the end.
+func (c *clusters) next() (start, end, units int, ok bool) {
+	s, i := c.s, c.pos
+	if i >= len(s) {
+		return 0, 0, 0, false
+	}
+
+	// A plain character followed by another, or by the end, is a whole
+	// cluster; so is CR LF, and a control character stands alone.
+	r, size := c.r, c.size
+	if size == 0 {
+		r, size = decodeRune(s[i:])
+	}
+	end = i + size
+	c.size = 0
+	plain := isPlain(r)
+	if plain || r < 0x20 || r == 0x7f {
+		if r == '\r' && end < len(s) && s[end] == '\n' {
+			end++
+		} else if plain && end < len(s) {
+			// Nothing joins onto a control character.
+			c.r, c.size = decodeRune(s[end:])
+			if !isPlain(c.r) && c.r >= 0x20 && c.r != 0x7f {
+				c.size, end = 0, -1
+			}
+		}
+		if end > 0 {
+			c.pos, c.state = end, -1
+			return i, end, runeUnits(r), true
+		}
+	}
+
+	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(
+		s[i:], c.state)
+	c.pos, c.state = i+len(cluster), state
+	return i, c.pos, utf16Units(cluster), true
+}
+
+// decodeRune decodes the first rune of s, quickly when it is ASCII.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// isPlain reports whether r has the grapheme break property Other in
+// a block without combining marks: letters, digits and punctuation of
+// common scripts. Two plain characters in a row always have a cluster
+// boundary between them. TestIsPlain checks every one against uniseg.
+func isPlain(r rune) bool {
+	switch {
+	case r < 0x7f:
+		return r >= 0x20
+	case r < 0x300:
+		return r >= 0xa0 && r != 0xad
+	case r < 0x2000:
+		return 0x370 <= r && r <= 0x3ff || 0x400 <= r && r <= 0x482 ||
+			0x48a <= r && r <= 0x52f || 0x5d0 <= r && r <= 0x5ea ||
+			0x620 <= r && r <= 0x64a
+	case r < 0x3000:
+		return 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205e ||
+			0x20a0 <= r && r <= 0x20c0
+	case r < 0xac00:
+		return r <= 0x3029 || 0x3041 <= r && r <= 0x3096 ||
+			0x30a1 <= r && r <= 0x30fa || 0x4e00 <= r && r <= 0x9fff
+	}
+	return r <= 0xd7a3 || 0xff01 <= r && r <= 0xff5e
+}

@@ -18,7 +18,7 @@ func TestHTMLTags(t *testing.T) {
 		{"<3 you", nil},
 	}
 	for _, tt := range tests {
-		if got := spanTexts(tt.body, HTMLTags(tt.body));  !slices.Equal(got, tt.want) {
+		if got := spanTexts(tt.body, HTMLTags(tt.body)); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
 		}
 	}
@@ -51,7 +51,7 @@ func TestLinks(t *testing.T) {
 			"www.example.com", "HTTP://a.b/c"}},
 	}
 	for _, tt := range tests {
-		if got := spanTexts(tt.body, Links(tt.body));  !slices.Equal(got, tt.want) {
+		if got := spanTexts(tt.body, Links(tt.body)); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
 		}
 	}

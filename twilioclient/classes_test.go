@@ -41,7 +41,7 @@ var classCases = []classCase{
 		name: "halted: token stops working after success",
 		arrange: func(t *testing.T, b *bundle) {
 			b.send(t, "+15551230001", "Hi")
-			b.sim.SetAuthToken("00000000000000000000000000000000")
+			b.sim.SetAuthToken(rotatedToken)
 		},
 		act:       sendTo("+15551230002"),
 		wantClass: ClassAccountHalted, wantCode: 20003,
@@ -243,3 +243,7 @@ func TestClient_ErrorClasses(t *testing.T) {
 		})
 	}
 }
+
+// rotatedToken is the token the simulator switches to when a test
+// rotates it.
+const rotatedToken = "c0ffee00c0ffee00c0ffee00c0ffee00"

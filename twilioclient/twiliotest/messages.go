@@ -72,6 +72,11 @@ func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// asAccepted is how far before "now" a new Message is shown, so that it
+// reads as queued, as Twilio's answer to a create does, even when its
+// Sender is free and sends it at once.
+const asAccepted = time.Nanosecond
+
 // answer runs op under the lock and answers with its Message or error.
 func (s *Server) answer(w http.ResponseWriter, status int,
 	op func(now time.Time) (*message, *apiError)) {
@@ -82,6 +87,9 @@ func (s *Server) answer(w http.ResponseWriter, status int,
 	if e != nil {
 		writeError(w, e)
 		return
+	}
+	if status == http.StatusCreated {
+		now = now.Add(-asAccepted)
 	}
 	writeJSON(w, status, s.messageJSON(m, now))
 }

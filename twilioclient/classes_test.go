@@ -211,15 +211,20 @@ func deliverTo(to string) func(b *bundle) error {
 	}
 }
 
+// run sets up a simulator, arranges the failure and acts.
+func (tt classCase) run(t *testing.T) (*bundle, error) {
+	t.Helper()
+	b := setup(t, tt.opts)
+	if tt.arrange != nil {
+		tt.arrange(t, b)
+	}
+	return b, tt.act(b)
+}
+
 func TestClient_ErrorClasses(t *testing.T) {
 	for _, tt := range classCases {
 		t.Run(tt.name, func(t *testing.T) {
-			b := setup(t, tt.opts)
-			if tt.arrange != nil {
-				tt.arrange(t, b)
-			}
-
-			err := tt.act(b)
+			_, err := tt.run(t)
 			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v (%T), want an *Error", err, err)

@@ -18,11 +18,7 @@ func TestSecrets_NeverInErrorsLogsOrAnswers(t *testing.T) {
 
 	for _, tt := range classCases {
 		t.Run(tt.name, func(t *testing.T) {
-			b := setup(t, tt.opts)
-			if tt.arrange != nil {
-				tt.arrange(t, b)
-			}
-			err := tt.act(b)
+			b, err := tt.run(t)
 
 			var seen strings.Builder
 			for e := err; e != nil; e = errors.Unwrap(e) {

@@ -80,7 +80,13 @@ func Validate(g Graph, msgs MessageInfo) []Problem {
 	if msgs == nil {
 		msgs = func(int64) (MessageFacts, bool) { return MessageFacts{}, false }
 	}
-	v := &validator{g: g, msgs: msgs, out: map[string][]Problem{}}
+	v := &validator{g: g, msgs: msgs, out: map[string][]Problem{},
+		edges: g.outEdges(), byID: make(map[string]Node, len(g.Nodes))}
+	for _, n := range g.Nodes {
+		if _, dup := v.byID[n.ID]; !dup {
+			v.byID[n.ID] = n
+		}
+	}
 
 	v.checkStart()
 	v.checkEdges()
@@ -129,6 +135,9 @@ type validator struct {
 	msgs MessageInfo
 	// out holds problems by node ID, "" for the whole graph.
 	out map[string][]Problem
+	// edges lists the edges leaving each node, and byID the nodes.
+	edges map[string][]Edge
+	byID  map[string]Node
 }
 
 func (v *validator) add(id string, sev Severity, format string, a ...any) {
@@ -187,8 +196,8 @@ func (v *validator) checkEdges() {
 
 	used := map[Edge]bool{}
 	for _, e := range v.g.Edges {
-		src, ok1 := v.g.Node(e.From)
-		dst, ok2 := v.g.Node(e.To)
+		src, ok1 := v.byID[e.From]
+		dst, ok2 := v.byID[e.To]
 		port := Edge{From: e.From, Port: e.Port}
 		switch {
 		case !ok1 || !ok2:
@@ -240,7 +249,13 @@ func (g Graph) reachable(id string) map[string]bool {
 // Branch's Yes before its No. visit says whether to go on past a node,
 // and whether to stop the whole walk.
 func (g Graph) walk(id string, visit func(to string) (descend, stop bool)) {
-	out := g.outEdges()
+	walkEdges(g.outEdges(), id, visit)
+}
+
+// walkEdges is walk over the edges out lists by source node.
+func walkEdges(out map[string][]Edge, id string,
+	visit func(to string) (descend, stop bool)) {
+
 	seen := map[string]bool{id: true}
 	queue := []string{id}
 	for len(queue) > 0 {

@@ -13,7 +13,7 @@ func (v *validator) checkCycles() {
 		open
 		done
 	)
-	out := v.g.outEdges()
+	out := v.edges
 	state := make(map[string]int, len(v.g.Nodes))
 	reported := map[string]bool{}
 
@@ -219,8 +219,8 @@ func (v *validator) checkBackToBack() {
 		if n.Kind != KindSend {
 			continue
 		}
-		v.g.walk(n.ID, func(to string) (descend, stop bool) {
-			next, ok := v.g.Node(to)
+		walkEdges(v.edges, n.ID, func(to string) (descend, stop bool) {
+			next, ok := v.byID[to]
 			switch {
 			case !ok:
 			case next.Kind == KindSend:

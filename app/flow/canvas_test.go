@@ -1,0 +1,204 @@
+package flow
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign"
+)
+
+// board is a canvas and its palette in a test window.
+type board struct {
+	w      fyne.Window
+	canvas *Canvas
+	items  map[campaign.NodeKind]*PaletteItem
+}
+
+func newBoard(t *testing.T, g campaign.Graph) *board {
+	t.Helper()
+	test.NewTempApp(t)
+	c := NewCanvas(g)
+	pal := NewPalette(c)
+	b := &board{canvas: c, items: map[campaign.NodeKind]*PaletteItem{}}
+	for _, o := range pal.Objects {
+		if it, ok := o.(*PaletteItem); ok {
+			b.items[it.Kind] = it
+		}
+	}
+	b.w = test.NewWindow(container.NewBorder(nil, nil, nil, pal, c))
+	b.w.Resize(fyne.NewSize(900, 600))
+	t.Cleanup(b.w.Close)
+	return b
+}
+
+// drag drags obj from a to b in three steps, positions relative to obj,
+// as the desktop driver does.
+func drag(obj fyne.Draggable, a, b fyne.Position) {
+	d := b.Subtract(a)
+	steps := []fyne.Position{
+		a.AddXY(d.X/3, d.Y/3), a.AddXY(d.X*2/3, d.Y*2/3), b,
+	}
+	last := a
+	for _, p := range steps {
+		d := p.Subtract(last)
+		obj.Dragged(&fyne.DragEvent{
+			PointEvent: fyne.PointEvent{Position: p},
+			Dragged:    fyne.NewDelta(d.X, d.Y),
+		})
+		last = p
+	}
+	obj.DragEnd()
+}
+
+// toCanvas converts a point in window coordinates to canvas units.
+func (b *board) toCanvas(p fyne.Position) fyne.Position {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(b.canvas)
+	return b.canvas.Model().Viewport().ToCanvas(p.Subtract(abs))
+}
+
+// screenOf returns where canvas point p is in b's canvas widget.
+func (b *board) screenOf(p fyne.Position) fyne.Position {
+	return b.canvas.Model().Viewport().ToScreen(p)
+}
+
+func TestPalette_DropAddsNodeWhereReleased(t *testing.T) {
+	b := newBoard(t, campaign.NewGraph())
+	b.canvas.Model().SetViewport(Viewport{Pan: fyne.NewPos(-40, 30),
+		Zoom: 0.5})
+	item := b.items[campaign.KindSend]
+
+	// Drag from the item to a point over the canvas, left of the item.
+	itemAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(item)
+	target := fyne.NewPos(300, 400)
+	item.Dragged(&fyne.DragEvent{
+		PointEvent: fyne.PointEvent{Position: fyne.NewPos(10, 10)},
+		Dragged:    fyne.NewDelta(-5, 0),
+	})
+	if !item.Dragging() {
+		t.Fatal("no ghost card while dragging a palette item")
+	}
+	if got := len(b.w.Canvas().Overlays().List()); got != 1 {
+		t.Errorf("overlays while dragging = %d, want 1", got)
+	}
+	rel := target.Subtract(itemAbs)
+	item.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: rel}})
+	item.DragEnd()
+
+	if item.Dragging() || len(b.w.Canvas().Overlays().List()) != 0 {
+		t.Error("ghost card still shown after the drop")
+	}
+	g := b.canvas.Model().Graph()
+	if len(g.Nodes) != 2 || g.Nodes[1].Kind != campaign.KindSend {
+		t.Fatalf("nodes after drop = %+v, want Start and a Send SMS", g.Nodes)
+	}
+
+	want := b.toCanvas(target)
+	size := NodeSize(campaign.KindSend)
+	n := g.Nodes[1]
+	if got := fyne.NewPos(n.X+size.Width/2, n.Y+size.Height/2); !within(got, want, campaign.GridSize) {
+		t.Errorf("dropped card centred at %v, want near %v", got, want)
+	}
+}
+
+func TestPalette_DropOutsideCanvasAddsNothing(t *testing.T) {
+	b := newBoard(t, campaign.NewGraph())
+	item := b.items[campaign.KindWait]
+	drag(item, fyne.NewPos(10, 10), fyne.NewPos(20, 15))
+	if got := len(b.canvas.Model().Graph().Nodes); got != 1 {
+		t.Errorf("nodes after a drop on the palette = %d, want 1", got)
+	}
+}
+
+func TestCanvas_MessageDropdownOnCard(t *testing.T) {
+	g := campaign.NewGraph()
+	g.AddNode(campaign.KindSend, 200, 200)
+	b := newBoard(t, g)
+	b.canvas.SetMessages([]MessageChoice{
+		{ID: 7, Name: "Welcome", Detail: "1 Segment"},
+		{ID: 9, Name: "Reminder", Detail: "2 Segments"},
+	})
+
+	at := b.screenOf(fyne.NewPos(300, 245))
+	test.TapAt(b.canvas, at)
+	menu := findMenu(b.w.Canvas().Overlays().Top())
+	if menu == nil {
+		t.Fatal("no message menu after a click on the dropdown")
+	}
+	test.Tap(menu.Items[1].(fyne.Tappable))
+
+	n, _ := b.canvas.Model().Graph().Node("n1")
+	if n.MessageID != 9 {
+		t.Errorf("MessageID = %d, want 9", n.MessageID)
+	}
+	if got := b.canvas.look(n).choice; got != "Reminder" {
+		t.Errorf("dropdown shows %q, want %q", got, "Reminder")
+	}
+}
+
+func TestCanvas_DragConnectsAndDeleteKey(t *testing.T) {
+	g := campaign.NewGraph()
+	g.AddNode(campaign.KindWait, 200, 200)
+	b := newBoard(t, g)
+	start, _ := g.Start()
+
+	from := b.screenOf(PortPos(start, campaign.PortNext))
+	to := b.screenOf(fyne.NewPos(300, 220))
+	drag(b.canvas, from, to)
+
+	want := campaign.Edge{From: start.ID, Port: campaign.PortNext, To: "n1"}
+	if got := b.canvas.Model().Graph().Edges; len(got) != 1 || got[0] != want {
+		t.Fatalf("edges = %v, want [%v]", got, want)
+	}
+
+	test.TapAt(b.canvas, to)
+	b.canvas.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if got := len(b.canvas.Model().Graph().Nodes); got != 1 {
+		t.Errorf("nodes after Delete = %d, want 1", got)
+	}
+}
+
+func TestCanvas_CtrlWheelZoomsShiftDragBands(t *testing.T) {
+	b := newBoard(t, sampleGraph())
+	c := b.canvas
+
+	c.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 10)})
+	if got := c.Model().Viewport().Zoom; got != 1 {
+		t.Errorf("zoom after a plain wheel = %v, want 1", got)
+	}
+	c.KeyDown(&fyne.KeyEvent{Name: "LeftControl"})
+	c.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 10)})
+	c.KeyUp(&fyne.KeyEvent{Name: "LeftControl"})
+	if got := c.Model().Viewport().Zoom; got != zoomStep {
+		t.Errorf("zoom after Ctrl+wheel = %v, want %v", got, zoomStep)
+	}
+
+	c.Model().SetViewport(NewViewport())
+	c.KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
+	drag(c, fyne.NewPos(150, 150), fyne.NewPos(700, 500))
+	c.KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
+	if got := c.Model().Selected(); len(got) != 2 {
+		t.Errorf("Shift+drag selected %v, want n1 and n2", got)
+	}
+}
+
+func within(a, b fyne.Position, d float32) bool {
+	dx, dy := a.X-b.X, a.Y-b.Y
+	return dx*dx+dy*dy <= 2*d*d
+}
+
+// findMenu returns the first menu in o's tree, or nil.
+func findMenu(o fyne.CanvasObject) *widget.PopUpMenu {
+	if o == nil {
+		return nil
+	}
+	for _, obj := range test.LaidOutObjects(o) {
+		if m, ok := obj.(*widget.PopUpMenu); ok {
+			return m
+		}
+	}
+	return nil
+}

@@ -1,0 +1,136 @@
+package data
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/nurturesms/nurture/campaign/sms"
+)
+
+// EachRecipient calls fn for every contact a message could go to: all
+// contacts that have not opted out, or only those with the tag when tag
+// is not "". Rows are streamed, not loaded at once. The Fields handed to
+// fn are valid only during the call. An error from fn stops the walk.
+func (s *Store) EachRecipient(ctx context.Context, tag string,
+	fn func(id int64, f sms.Fields) error) error {
+
+	q := `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+		c.fields FROM contacts c WHERE c.opted_out = 0`
+	var args []any
+	if tag != "" {
+		q += ` AND EXISTS (SELECT 1 FROM contact_tags t
+			WHERE t.contact_id = c.id AND t.tag = ?)`
+		args = append(args, tag)
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY c.id", args...)
+	if err != nil {
+		return fmt.Errorf("read audience: %w", err)
+	}
+	defer rows.Close()
+
+	var r recipient
+	f := r.field
+	for rows.Next() {
+		var id int64
+		err := rows.Scan(&id, &r.first, &r.last, &r.email, &r.phone,
+			&r.raw)
+		if err != nil {
+			return fmt.Errorf("read audience: %w", err)
+		}
+		r.decoded = false
+		if err := fn(id, f); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read audience: %w", err)
+	}
+	return nil
+}
+
+// recipient is one row of EachRecipient, reused from row to row. Custom
+// fields are decoded only when a merge field asks for one.
+type recipient struct {
+	first, last, email, phone string
+	raw                       []byte
+	decoded                   bool
+	custom                    map[string]string
+	scratch                   map[string]string
+}
+
+// field returns the contact's value for a lower-case merge field name.
+func (r *recipient) field(name string) string {
+	switch name {
+	case sms.FieldFirstName:
+		return r.first
+	case sms.FieldLastName:
+		return r.last
+	case sms.FieldEmail:
+		return r.email
+	case sms.FieldPhone:
+		return r.phone
+	}
+	if !r.decoded {
+		r.decode()
+	}
+	return r.custom[name]
+}
+
+// decode reads the custom fields, with their names in lower case. A
+// damaged value reads as no fields.
+func (r *recipient) decode() {
+	if r.custom == nil {
+		r.custom, r.scratch = map[string]string{}, map[string]string{}
+	}
+	clear(r.custom)
+	clear(r.scratch)
+	_ = json.Unmarshal(r.raw, &r.scratch)
+	for k, v := range r.scratch {
+		r.custom[strings.ToLower(strings.TrimSpace(k))] = v
+	}
+	r.decoded = true
+}
+
+// MessageAudience renders the template for every recipient (see
+// EachRecipient) and sums up what the message costs across them.
+func (s *Store) MessageAudience(ctx context.Context, t *sms.Template,
+	opt sms.Options, tag string) (sms.Summary, error) {
+
+	a := sms.NewAudience(t, opt)
+	err := s.EachRecipient(ctx, tag, func(id int64, f sms.Fields) error {
+		a.Add(id, f)
+		return nil
+	})
+	if err != nil {
+		return sms.Summary{}, err
+	}
+	return a.Summary(), nil
+}
+
+// MergeFieldNames returns every name a merge field may use, in lower
+// case: the built-in fields, then the custom fields any contact has,
+// sorted.
+func (s *Store) MergeFieldNames(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT
+		lower(trim(j.key)) AS k FROM contacts c, json_each(c.fields) j
+		ORDER BY k`)
+	if err != nil {
+		return nil, fmt.Errorf("list merge fields: %w", err)
+	}
+	defer rows.Close()
+
+	names := append([]string(nil), sms.BuiltinFields...)
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("list merge fields: %w", err)
+		}
+		if n != "" && !slices.Contains(sms.BuiltinFields, n) {
+			names = append(names, n)
+		}
+	}
+	return names, rows.Err()
+}

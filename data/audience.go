@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,15 @@ import (
 // fn are valid only during the call. An error from fn stops the walk.
 func (s *Store) EachRecipient(ctx context.Context, tag string,
 	fn func(id int64, f sms.Fields) error) error {
+
+	return s.eachRecipient(ctx, tag, func(id int64, r *recipient) error {
+		return fn(id, r.field)
+	})
+}
+
+// eachRecipient walks the rows of EachRecipient.
+func (s *Store) eachRecipient(ctx context.Context, tag string,
+	fn func(id int64, r *recipient) error) error {
 
 	q := `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
 		c.fields FROM contacts c WHERE c.opted_out = 0`
@@ -32,7 +42,6 @@ func (s *Store) EachRecipient(ctx context.Context, tag string,
 	defer rows.Close()
 
 	var r recipient
-	f := r.field
 	for rows.Next() {
 		var id int64
 		err := rows.Scan(&id, &r.first, &r.last, &r.email, &r.phone,
@@ -41,7 +50,7 @@ func (s *Store) EachRecipient(ctx context.Context, tag string,
 			return fmt.Errorf("read audience: %w", err)
 		}
 		r.decoded = false
-		if err := fn(id, f); err != nil {
+		if err := fn(id, &r); err != nil {
 			return err
 		}
 	}
@@ -94,6 +103,27 @@ func (r *recipient) decode() {
 	r.decoded = true
 }
 
+// snapshot copies the row into a Recipient.
+func (r *recipient) snapshot(id int64) Recipient {
+	if !r.decoded {
+		r.decode()
+	}
+	v := make(map[string]string, len(r.custom)+4)
+	for k, val := range r.custom {
+		v[k] = val
+	}
+	for _, name := range sms.BuiltinFields {
+		if val := r.field(name); val != "" {
+			v[name] = val
+		}
+	}
+	name := strings.TrimSpace(r.first + " " + r.last)
+	if name == "" {
+		name = r.phone
+	}
+	return Recipient{ID: id, Name: name, Values: v}
+}
+
 // MessageAudience renders the template for every recipient (see
 // EachRecipient) and sums up what the message costs across them.
 func (s *Store) MessageAudience(ctx context.Context, t *sms.Template,
@@ -133,4 +163,34 @@ func (s *Store) MergeFieldNames(ctx context.Context) ([]string, error) {
 		}
 	}
 	return names, rows.Err()
+}
+
+// Recipient is one contact's merge field values, for a preview.
+type Recipient struct {
+	ID int64
+	// Name is the contact's name, or the number when there is none.
+	Name string
+	// Values holds every merge field the contact has a value for, by
+	// lower-case name.
+	Values map[string]string
+}
+
+// SampleRecipients returns up to limit recipients (see EachRecipient),
+// in the order they were added.
+func (s *Store) SampleRecipients(ctx context.Context, tag string,
+	limit int) ([]Recipient, error) {
+
+	var list []Recipient
+	errEnough := errors.New("enough")
+	err := s.eachRecipient(ctx, tag, func(id int64, r *recipient) error {
+		if len(list) == limit {
+			return errEnough
+		}
+		list = append(list, r.snapshot(id))
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return nil, err
+	}
+	return list, nil
 }

@@ -127,3 +127,33 @@ func TestStore_MergeFieldNames(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+func TestStore_SampleRecipients(t *testing.T) {
+	s := mustOpen(t)
+	mustAddContact(t, s, "+14155550101", "Ana", `{"City":"Rome"}`, false)
+	mustAddContact(t, s, "+14155550102", "", `{}`, false, "vip")
+	mustAddContact(t, s, "+14155550103", "Cy", `{}`, false)
+
+	got, err := s.SampleRecipients(context.Background(), "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d recipients, want 2", len(got))
+	}
+	if got[0].Name != "Ana" || got[0].Values["city"] != "Rome" ||
+		got[0].Values["phone"] != "+14155550101" {
+		t.Errorf("first: got %+v, want Ana of Rome with her number", got[0])
+	}
+	if got[1].Name != "+14155550102" {
+		t.Errorf("second: got name %q, want the number", got[1].Name)
+	}
+
+	vip, err := s.SampleRecipients(context.Background(), "vip", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vip) != 1 || vip[0].Name != "+14155550102" {
+		t.Errorf("tag vip: got %+v, want the one tagged contact", vip)
+	}
+}

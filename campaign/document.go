@@ -20,7 +20,7 @@ const (
 const (
 	maxDocumentBytes = 16 << 20
 	maxDocumentNodes = 5000
-	maxNameLen       = 200
+	maxNameLen       = 100
 )
 
 // Document is a campaign exported as JSON, with the messages its Send

@@ -21,16 +21,16 @@ type MessageImport struct {
 }
 
 // PlanMessages matches the document's messages against the library.
-// A message with the same name and body is reused; any other becomes a
-// new message, under a name no library message (or earlier new one)
-// has.
+// A message with the same name (in any case) and body is reused; any
+// other becomes a new message, under a name no library message (or
+// earlier new one) has, whatever its case.
 func (d Document) PlanMessages(library []Message) []MessageImport {
 	byName := make(map[string]Message, len(library))
 	for _, m := range library {
-		byName[m.Name] = m
+		byName[strings.ToLower(m.Name)] = m
 	}
 	taken := func(name string) bool {
-		_, ok := byName[name]
+		_, ok := byName[strings.ToLower(name)]
 		return ok
 	}
 
@@ -38,11 +38,13 @@ func (d Document) PlanMessages(library []Message) []MessageImport {
 	for _, dm := range d.Messages {
 		name := strings.TrimSpace(dm.Name)
 		mi := MessageImport{DocID: dm.ID, Name: name, Body: dm.Body}
-		if m, ok := byName[name]; ok && m.Body == dm.Body {
+		m, ok := byName[strings.ToLower(name)]
+		if ok && m.Body == dm.Body {
 			mi.ExistingID = m.ID
 		} else {
 			mi.Name = UniqueName(name, "imported", taken)
-			byName[mi.Name] = Message{Name: mi.Name, Body: mi.Body}
+			byName[strings.ToLower(mi.Name)] = Message{Name: mi.Name,
+				Body: mi.Body}
 		}
 		plan = append(plan, mi)
 	}

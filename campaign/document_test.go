@@ -154,6 +154,8 @@ func TestDocument_PlanMessages(t *testing.T) {
 		{ID: 2, Name: "Offer", Body: "New text"},
 		{ID: 3, Name: "Fresh", Body: "Brand new"},
 		{ID: 4, Name: "Clash", Body: "Other"},
+		{ID: 5, Name: "WELCOME", Body: "Hi"},
+		{ID: 6, Name: "clash", Body: "x"},
 	}}
 	library := []Message{
 		{ID: 10, Name: "Welcome", Body: "Hi"},
@@ -167,6 +169,8 @@ func TestDocument_PlanMessages(t *testing.T) {
 		{DocID: 2, Name: "Offer (imported)", Body: "New text"},
 		{DocID: 3, Name: "Fresh", Body: "Brand new"},
 		{DocID: 4, Name: "Clash (imported 2)", Body: "Other"},
+		{DocID: 5, ExistingID: 10, Name: "WELCOME", Body: "Hi"},
+		{DocID: 6, ExistingID: 12, Name: "clash", Body: "x"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)

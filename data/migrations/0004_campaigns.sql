@@ -1,7 +1,8 @@
 -- Campaigns, enrollments (the runner's queue) and the send ledger.
+-- Campaign names are unique whatever their case, like message names.
 CREATE TABLE campaigns (
     id         INTEGER PRIMARY KEY,
-    name       TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
     state      TEXT NOT NULL DEFAULT 'draft'
                CHECK (state IN ('draft', 'running', 'paused', 'done')),
     -- The graph as JSON: {"nodes": [...], "edges": [...]}.

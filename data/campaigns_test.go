@@ -83,10 +83,8 @@ func TestStore_SaveCampaign(t *testing.T) {
 	if err != nil || byName.ID != c.ID {
 		t.Errorf("CampaignByName: got %d, %v, want %d", byName.ID, err, c.ID)
 	}
-	if _, err := s.CampaignByName(ctx, "nope"); campaign.ErrorCode(err) !=
-		campaign.ENOTFOUND {
-		t.Errorf("CampaignByName(nope): got %v, want ENOTFOUND", err)
-	}
+	_, err = s.CampaignByName(ctx, "nope")
+	wantCode(t, "CampaignByName(nope)", err, campaign.ENOTFOUND)
 }
 
 func TestStore_SaveCampaignNames(t *testing.T) {
@@ -143,14 +141,10 @@ func TestStore_RenameCampaign(t *testing.T) {
 	if err != nil || got.Name != "New" || !reflect.DeepEqual(got.Graph, g) {
 		t.Errorf("got %q, %v, want New with the graph kept", got.Name, err)
 	}
-	if _, err := s.RenameCampaign(ctx, c.ID, "taken"); campaign.ErrorCode(
-		err) != campaign.ECONFLICT {
-		t.Errorf("rename to a used name: got %v, want ECONFLICT", err)
-	}
-	if _, err := s.RenameCampaign(ctx, 999, "X"); campaign.ErrorCode(
-		err) != campaign.ENOTFOUND {
-		t.Errorf("rename a missing campaign: got %v, want ENOTFOUND", err)
-	}
+	_, err = s.RenameCampaign(ctx, c.ID, "taken")
+	wantCode(t, "rename to a used name", err, campaign.ECONFLICT)
+	_, err = s.RenameCampaign(ctx, 999, "X")
+	wantCode(t, "rename a missing campaign", err, campaign.ENOTFOUND)
 }
 
 func TestStore_DuplicateCampaign(t *testing.T) {
@@ -185,18 +179,12 @@ func TestStore_DeleteCampaign(t *testing.T) {
 	if err := s.DeleteCampaign(ctx, draft.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Campaign(ctx, draft.ID); campaign.ErrorCode(err) !=
-		campaign.ENOTFOUND {
-		t.Errorf("after delete: got %v, want ENOTFOUND", err)
-	}
-	if err := s.DeleteCampaign(ctx, running.ID); campaign.ErrorCode(err) !=
-		campaign.ECONFLICT {
-		t.Errorf("delete running: got %v, want ECONFLICT", err)
-	}
-	if err := s.DeleteCampaign(ctx, 999); campaign.ErrorCode(err) !=
-		campaign.ENOTFOUND {
-		t.Errorf("delete missing: got %v, want ENOTFOUND", err)
-	}
+	_, err := s.Campaign(ctx, draft.ID)
+	wantCode(t, "load after delete", err, campaign.ENOTFOUND)
+	wantCode(t, "delete running", s.DeleteCampaign(ctx, running.ID),
+		campaign.ECONFLICT)
+	wantCode(t, "delete missing", s.DeleteCampaign(ctx, 999),
+		campaign.ENOTFOUND)
 }
 
 func TestStore_RunningCampaignIsLocked(t *testing.T) {
@@ -211,9 +199,7 @@ func TestStore_RunningCampaignIsLocked(t *testing.T) {
 
 	c.Graph.RemoveNodes(wait)
 	_, err := s.SaveCampaign(context.Background(), c)
-	if campaign.ErrorCode(err) != campaign.ECONFLICT {
-		t.Errorf("got %v, want ECONFLICT", err)
-	}
+	wantCode(t, "save changed steps", err, campaign.ECONFLICT)
 }
 
 func TestStore_SaveCampaignMovesEnrollments(t *testing.T) {
@@ -278,4 +264,12 @@ func addContacts(t *testing.T, s *data.Store, n int) []int64 {
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// wantCode fails t when err does not carry the error code want.
+func wantCode(t *testing.T, what string, err error, want string) {
+	t.Helper()
+	if got := campaign.ErrorCode(err); got != want {
+		t.Errorf("%s: got %q (%v), want %q", what, got, err, want)
+	}
 }

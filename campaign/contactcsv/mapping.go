@@ -92,8 +92,10 @@ var aliases = map[string]Field{
 	"optedout": OptedOut, "optout": OptedOut, "unsubscribed": OptedOut,
 	"donotcontact": OptedOut, "stop": OptedOut,
 
-	// A reason column is what Nurture adds to a file of rejected rows.
-	"reason": Ignore,
+	// A reason column is what Nurture adds to a file of rejected rows;
+	// the others are what Nurture's own export adds.
+	"reason": Ignore, "notmobile": Ignore, "createdat": Ignore,
+	"updatedat": Ignore,
 }
 
 // GuessMapping guesses each column's field from its header. Each field

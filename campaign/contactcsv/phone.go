@@ -48,15 +48,15 @@ func NormalizePhone(raw, country string) (Phone, error) {
 	if isFictionalUK(e164) {
 		return Phone{E164: e164, Fictional: true}, nil
 	}
-	if !phonenumbers.IsValidNumber(num) {
-		return Phone{}, invalidReason(raw, num, country)
-	}
 
+	// The library's validity test is "has a known type": asking for the
+	// type alone does the costly region matching once, not twice.
 	p := Phone{E164: e164, Fictional: isFictionalNANP(e164)}
 	switch phonenumbers.GetNumberType(num) {
+	case phonenumbers.UNKNOWN:
+		return Phone{}, invalidReason(raw, num, country)
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE,
-		phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER,
-		phonenumbers.UNKNOWN:
+		phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER:
 	default:
 		p.NotMobile = true
 	}

@@ -3,7 +3,6 @@ package contactcsv
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -122,8 +121,8 @@ func newRowMaker(header []string, o Options) *rowMaker {
 		now: now.UTC()}
 }
 
-// produce reads rows, turns them into contacts and hands them over in
-// batches, until the file ends, fails, or ctx is done.
+// produce turns parsed rows into batches, in file order, dropping
+// numbers seen before, until the file ends, fails, or ctx is done.
 func produce(ctx context.Context, rd *Reader, m *rowMaker, size int,
 	out chan<- batch) {
 
@@ -140,48 +139,39 @@ func produce(ctx context.Context, rd *Reader, m *rowMaker, size int,
 		}
 	}
 
-	for {
-		rec, err := rd.Read()
-		var re *RowError
-		switch {
-		case errors.Is(err, io.EOF):
+	for res := range parseRows(ctx, rd, m) {
+		if res.fatal != nil {
+			b.err = res.fatal
 			send()
 			return
-		case errors.As(err, &re):
-			b.read++
-			b.lastLine = re.Line
-			b.rejects = append(b.rejects, rejected{re.Fields, re.Reason})
+		}
+		b.read++
+		b.lastLine = res.line
+		if res.reason != "" {
+			b.rejects = append(b.rejects, rejected{res.fields, res.reason})
 			continue
-		case err != nil:
-			b.err = err
-			send()
-			return
 		}
 
-		b.read++
-		b.lastLine = rec.Line
-		ci, phone, err := m.row(rec)
-		if err != nil {
-			b.rejects = append(b.rejects, rejected{rec.Fields, err.Error()})
-			continue
-		}
-		key, _ := strconv.ParseUint(phone.E164[1:], 10, 64)
+		key, _ := strconv.ParseUint(res.phone.E164[1:], 10, 64)
 		if first, dup := seen[key]; dup {
 			b.dups++
-			b.rejects = append(b.rejects, rejected{rec.Fields,
+			b.rejects = append(b.rejects, rejected{res.fields,
 				fmt.Sprintf("same number as line %d, which was imported; "+
 					"this row was skipped", first)})
 			continue
 		}
-		seen[key] = int32(rec.Line)
-		if phone.NotMobile {
+		seen[key] = int32(res.line)
+		if res.phone.NotMobile {
 			b.mobileNo++
 		}
-		b.rows = append(b.rows, ci)
+		b.rows = append(b.rows, res.ci)
 
 		if len(b.rows) >= size && !send() {
 			return
 		}
+	}
+	if ctx.Err() == nil {
+		send()
 	}
 }
 

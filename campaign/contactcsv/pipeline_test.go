@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -166,5 +167,38 @@ func TestImport_stops(t *testing.T) {
 					sum.Imported)
 			}
 		})
+	}
+}
+
+// discardSink counts rows and stores nothing, to time the reading and
+// normalising alone.
+type discardSink struct{}
+
+func (discardSink) ImportContacts(_ context.Context,
+	b []campaign.ContactImport) (campaign.ImportCounts, error) {
+	return campaign.ImportCounts{Inserted: len(b)}, nil
+}
+
+// BenchmarkImportParse reads and normalises 100,000 rows of numbers
+// typed in various ways, without a database.
+func BenchmarkImportParse(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("name,phone\n")
+	formats := []string{"(%03d) 555-%04d", "+1 %03d 555 %04d",
+		"%03d.555.%04d", "1-%03d-555-%04d"}
+	for i := 0; i < 100000; i++ {
+		sb.WriteString("Ada,")
+		sb.WriteString(fmt.Sprintf(formats[i%4], 201+i%700, i%10000))
+		sb.WriteString("\n")
+	}
+	in := sb.String()
+	b.SetBytes(int64(len(in)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, err := Import(context.Background(), strings.NewReader(in),
+			discardSink{}, Options{Country: "US"})
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 }

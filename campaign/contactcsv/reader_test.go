@@ -166,3 +166,34 @@ func TestReader_endlessQuote(t *testing.T) {
 		t.Fatalf("got %v, want an error about a quote never closed", err)
 	}
 }
+
+// endless yields a header and then rows for ever.
+type endless struct{ off int }
+
+const endlessText = "phone,name\n+44 7700 900123,Ada\n"
+
+func (e *endless) Read(p []byte) (int, error) {
+	const header = len("phone,name\n")
+	for i := range p {
+		p[i] = endlessText[e.off]
+		e.off++
+		if e.off == len(endlessText) {
+			e.off = header
+		}
+	}
+	return len(p), nil
+}
+
+// TestReader_streams reads from a file with no end: the reader must
+// hand out rows without waiting for the whole file.
+func TestReader_streams(t *testing.T) {
+	rd, err := NewReader(&endless{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100000; i++ {
+		if _, err := rd.Read(); err != nil {
+			t.Fatalf("row %d: %v", i, err)
+		}
+	}
+}

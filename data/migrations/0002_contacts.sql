@@ -11,8 +11,22 @@ CREATE TABLE contacts (
     -- Kept equal to the kind of the latest consent event by a trigger.
     opted_out  INTEGER NOT NULL DEFAULT 0 CHECK (opted_out IN (0, 1)),
     created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    -- What the list sorts on: the name, or the number when there is no
+    -- name. lower() folds ASCII letters only.
+    sort_key   TEXT NOT NULL GENERATED ALWAYS AS (lower(
+                   CASE WHEN first_name = '' AND last_name = ''
+                   THEN '~' || phone
+                   ELSE trim(first_name || ' ' || last_name) END)) STORED,
+    -- What search-as-you-type scans: names, email and number.
+    search_text TEXT NOT NULL GENERATED ALWAYS AS (lower(
+                   first_name || ' ' || last_name || ' ' || email || ' ' ||
+                   phone)) STORED
 ) STRICT;
+
+-- The list pages through this index in order; holding search in it
+-- lets search_text be scanned in the index alone instead of the table.
+CREATE INDEX contacts_sort ON contacts (sort_key, id, search_text);
 
 CREATE TABLE contact_tags (
     contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
@@ -31,13 +45,17 @@ CREATE TABLE consent_events (
     kind       TEXT NOT NULL CHECK (kind IN ('opt_in', 'opt_out')),
     source     TEXT NOT NULL,
     details    TEXT NOT NULL DEFAULT '',
-    at         TEXT NOT NULL
+    at         TEXT NOT NULL,
+    -- When Nurture wrote the event down; at is when consent was given,
+    -- which for an import is the date the file gives.
+    recorded_at TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 CREATE INDEX consent_events_contact ON consent_events (contact_id, id);
 
 CREATE TRIGGER consent_events_no_update
-BEFORE UPDATE OF kind, source, details, at, phone ON consent_events
+BEFORE UPDATE OF kind, source, details, at, phone, recorded_at
+    ON consent_events
 BEGIN
     SELECT RAISE(ABORT, 'consent events are append-only');
 END;

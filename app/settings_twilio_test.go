@@ -1,0 +1,276 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+
+	"github.com/nurturesms/nurture/twilioclient"
+	"github.com/nurturesms/nurture/twilioclient/twiliotest"
+)
+
+const (
+	testAccount = "AC0123456789abcdef0123456789abcdef"
+	testToken   = "fedcba9876543210fedcba9876543210"
+	testService = "MG0123456789abcdef0123456789abcdef"
+)
+
+// noTwilioEnv clears the TWILIO_* variables and gives the test an
+// in-memory keychain, so that nothing real is read or written.
+func noTwilioEnv(t *testing.T) {
+	t.Helper()
+	for _, k := range []string{twilioclient.EnvAccountSID,
+		twilioclient.EnvAuthToken, twilioclient.EnvServiceSID,
+		twilioclient.EnvBaseURL} {
+		t.Setenv(k, "")
+	}
+	keyring.MockInit()
+}
+
+func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
+	noTwilioEnv(t)
+	s := newTwilioSectionState(newTestApp(t))
+
+	tests := []struct {
+		name  string
+		typed string
+		want  string
+	}{
+		{"account prefix", "MG0123", "should start with AC"},
+		{"account length", "AC0123", "has 6 characters"},
+		{"account ok", testAccount, ""},
+		{"token length", "abc", "has 3 characters"},
+		{"token ok", testToken, ""},
+		{"service prefix", testAccount, "should start with MG"},
+		{"service ok", testService, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			entry, msg := s.account, s.accountMsg
+			switch {
+			case strings.HasPrefix(tt.name, "token"):
+				entry, msg = s.token, s.tokenMsg
+			case strings.HasPrefix(tt.name, "service"):
+				entry, msg = s.service, s.serviceMsg
+			}
+			entry.SetText("")
+			test.Type(entry, tt.typed)
+			if got := msg.Text; tt.want == "" && got != "" ||
+				!strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want a message containing %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTwilioSection_TokenMaskedWithToggle(t *testing.T) {
+	noTwilioEnv(t)
+	s := newTwilioSectionState(newTestApp(t))
+	if !s.token.Password {
+		t.Fatal("got a visible token, want it masked")
+	}
+	test.Tap(s.showToken)
+	if s.token.Password {
+		t.Error("got a masked token after Show token, want it visible")
+	}
+	test.Tap(s.showToken)
+	if !s.token.Password {
+		t.Error("got a visible token after hiding, want it masked")
+	}
+}
+
+func TestTwilioSection_SaveThenReload(t *testing.T) {
+	noTwilioEnv(t)
+	store := openTestStore(t)
+	s := newTwilioSectionState(newTestAppWithStore(t, store))
+
+	test.Type(s.account, testAccount)
+	test.Type(s.token, " "+testToken+" ")
+	test.Type(s.service, testService)
+	test.Type(s.tenDLC, "15")
+	test.Tap(s.save)
+	if !strings.Contains(s.result.Text, "Saved") {
+		t.Fatalf("got %q, want a saved message", s.result.Text)
+	}
+
+	// A new window on the same database finds the credentials.
+	a2 := newTestAppWithStore(t, store)
+	s2 := newTwilioSectionState(a2)
+	got := []string{s2.account.Text, s2.token.Text, s2.service.Text,
+		s2.tenDLC.Text, string(a2.conn.Source())}
+	want := []string{testAccount, testToken, testService, "15",
+		string(sourceKeychain)}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if _, err := a2.conn.Client(); err != nil {
+		t.Errorf("got %v, want a client", err)
+	}
+
+	// The token is in the keychain only, never in the database file.
+	assertNotInFile(t, store.Path(), testToken)
+}
+
+// assertNotInFile fails when secret is anywhere in the file or its WAL.
+func assertNotInFile(t *testing.T, path, secret string) {
+	t.Helper()
+	for _, p := range []string{path, path + "-wal"} {
+		b, err := os.ReadFile(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(secret)) {
+			t.Errorf("the Auth Token is stored in %s", p)
+		}
+	}
+}
+
+func TestTwilioSection_SaveRefusesInvalid(t *testing.T) {
+	noTwilioEnv(t)
+	s := newTwilioSectionState(newTestApp(t))
+	test.Type(s.account, testAccount)
+	test.Tap(s.save)
+
+	if !strings.Contains(s.tokenMsg.Text, "Enter the Auth Token") ||
+		!strings.Contains(s.serviceMsg.Text, "Enter the Messaging Service SID") {
+		t.Errorf("got %q and %q, want both empty fields named",
+			s.tokenMsg.Text, s.serviceMsg.Text)
+	}
+	_, err := twilioclient.Keychain{}.Load()
+	if !errors.Is(err, twilioclient.ErrNoCredentials) {
+		t.Errorf("got %v, want nothing saved", err)
+	}
+}
+
+func TestTwilioSection_Disconnect(t *testing.T) {
+	noTwilioEnv(t)
+	a := newTestApp(t)
+	s := newTwilioSectionState(a)
+	test.Type(s.account, testAccount)
+	test.Type(s.token, testToken)
+	test.Type(s.service, testService)
+	test.Tap(s.save)
+
+	s.doDisconnect()
+	if _, err := (twilioclient.Keychain{}).Load(); !errors.Is(err,
+		twilioclient.ErrNoCredentials) {
+		t.Errorf("got %v, want the keychain emptied", err)
+	}
+	if s.account.Text != "" || a.conn.Source() != sourceNone {
+		t.Errorf("got %q from %q, want empty fields and no connection",
+			s.account.Text, a.conn.Source())
+	}
+	if s.demo.Hidden {
+		t.Error("got the demo button hidden, want it offered again")
+	}
+}
+
+func TestTwilioSection_NoKeychain(t *testing.T) {
+	noTwilioEnv(t)
+	keyring.MockInitWithError(errors.New("org.freedesktop.secrets missing"))
+	t.Cleanup(keyring.MockInit)
+	s := newTwilioSectionState(newTestApp(t))
+
+	test.Type(s.account, testAccount)
+	test.Type(s.token, testToken)
+	test.Type(s.service, testService)
+	test.Tap(s.save)
+	if !strings.Contains(s.result.Text, "system keychain is not available") {
+		t.Errorf("got %q, want the keychain problem explained", s.result.Text)
+	}
+}
+
+func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
+	noTwilioEnv(t)
+	store := openTestStore(t)
+	a := newTestAppWithStore(t, store)
+	s := newTwilioSectionState(a)
+
+	if s.demo.Hidden {
+		t.Fatal("got no demo offer without credentials")
+	}
+	test.Tap(s.demo)
+	if got := a.bannerText(); got != demoBanner {
+		t.Fatalf("got banner %q, want %q", got, demoBanner)
+	}
+
+	r, err := a.conn.test(context.Background())
+	if err != nil || !r.OK() {
+		t.Fatalf("got %v %v, want the simulated account", err, r.AccountErr)
+	}
+	text := reportText(r, "US")
+	for _, want := range []string{"20.00 USD", "(toll-free)",
+		"5 segments per second", "0.0079 USD"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("got report %q, want it to contain %q", text, want)
+		}
+	}
+	checkSetting(t, a, settingPrice, "0.0079")
+	checkSetting(t, a, settingPriceCurrency, "USD")
+	checkSetting(t, a, settingDemoMode, "1")
+
+	// After a restart demo mode is still on.
+	a2 := newTestAppWithStore(t, store)
+	a2.conn.start()
+	if got := a2.bannerText(); got != demoBanner {
+		t.Errorf("after restart: got banner %q, want %q", got, demoBanner)
+	}
+
+	s2 := newTwilioSectionState(a2)
+	test.Tap(s2.leaveDemo)
+	if got := a2.bannerText(); got != "" {
+		t.Errorf("got banner %q after leaving demo mode, want none", got)
+	}
+	checkSetting(t, a2, settingDemoMode, "")
+}
+
+func checkSetting(t *testing.T, a *App, key, want string) {
+	t.Helper()
+	got, err := a.store.Setting(context.Background(), key)
+	if err != nil || got != want {
+		t.Errorf("setting %s: got %q, %v; want %q", key, got, err, want)
+	}
+}
+
+func TestTwilioSection_EnvironmentAndRejectedToken(t *testing.T) {
+	noTwilioEnv(t)
+	sim, err := twiliotest.New(twiliotest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sim.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	o := sim.Options()
+	t.Setenv(twilioclient.EnvAccountSID, o.AccountSID)
+	t.Setenv(twilioclient.EnvAuthToken, testToken) // not the simulator's
+	t.Setenv(twilioclient.EnvServiceSID, o.ServiceSID)
+	t.Setenv(twilioclient.EnvBaseURL, sim.URL())
+
+	a := newTestApp(t)
+	s := newTwilioSectionState(a)
+	if a.conn.Source() != sourceEnvironment || !s.save.Disabled() {
+		t.Fatalf("got source %q, save enabled %v; want the environment "+
+			"in charge", a.conn.Source(), !s.save.Disabled())
+	}
+
+	r, err := a.conn.test(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Twilio rejected this Account SID and Auth Token (error " +
+		"20003). Check them in the Twilio console."
+	if got := reportText(r, "US"); !strings.Contains(got, want) {
+		t.Errorf("got %q, want it to contain %q", got, want)
+	}
+}

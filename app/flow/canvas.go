@@ -74,9 +74,12 @@ func NewCanvas(g campaign.Graph) *Canvas {
 	return c
 }
 
-// CreateRenderer returns the canvas's renderer.
+// CreateRenderer returns the canvas's renderer. There is only ever one,
+// since drags update it directly: asked again, it returns the same.
 func (c *Canvas) CreateRenderer() fyne.WidgetRenderer {
-	c.r = newRenderer(c)
+	if c.r == nil {
+		c.r = newRenderer(c)
+	}
 	return c.r
 }
 

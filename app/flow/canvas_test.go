@@ -35,24 +35,8 @@ func newBoard(t *testing.T, g campaign.Graph) *board {
 	return b
 }
 
-// drag drags obj from a to b in three steps, positions relative to obj,
-// as the desktop driver does.
-func drag(obj fyne.Draggable, a, b fyne.Position) {
-	d := b.Subtract(a)
-	steps := []fyne.Position{
-		a.AddXY(d.X/3, d.Y/3), a.AddXY(d.X*2/3, d.Y*2/3), b,
-	}
-	last := a
-	for _, p := range steps {
-		d := p.Subtract(last)
-		obj.Dragged(&fyne.DragEvent{
-			PointEvent: fyne.PointEvent{Position: p},
-			Dragged:    fyne.NewDelta(d.X, d.Y),
-		})
-		last = p
-	}
-	obj.DragEnd()
-}
+// drag drags obj from a to b in three steps.
+func drag(obj fyne.Draggable, a, b fyne.Position) { Drag(obj, a, b, 3) }
 
 // toCanvas converts a point in window coordinates to canvas units.
 func (b *board) toCanvas(p fyne.Position) fyne.Position {

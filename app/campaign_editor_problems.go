@@ -1,0 +1,124 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/app/flow"
+	"github.com/nurturesms/nurture/campaign"
+)
+
+// problemsView is the list of what is wrong with the campaign. Clicking
+// a problem selects its Node and brings it into view.
+func (e *campaignEditor) problemsView() fyne.CanvasObject {
+	e.probTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true})
+	e.probList = widget.NewList(
+		func() int { return len(e.problems) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil,
+				widget.NewIcon(theme.ErrorIcon()), nil,
+				widget.NewLabel("problem"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(e.problems) {
+				return
+			}
+			p := e.problems[id]
+			row := o.(*fyne.Container)
+			var icon fyne.Resource = theme.NewErrorThemedResource(
+				theme.ErrorIcon())
+			if p.Severity == campaign.SeverityWarning {
+				icon = theme.NewWarningThemedResource(theme.WarningIcon())
+			}
+			row.Objects[1].(*widget.Icon).SetResource(icon)
+			row.Objects[0].(*widget.Label).SetText(e.problemText(p))
+		},
+	)
+	e.probList.OnSelected = func(id widget.ListItemID) {
+		if id < len(e.problems) && e.problems[id].NodeID != "" {
+			e.canvas.Reveal(e.problems[id].NodeID)
+		}
+		e.probList.UnselectAll()
+	}
+	e.refreshProblems()
+	return container.NewBorder(e.probTitle, nil, nil, nil, e.probList)
+}
+
+// problemText names the step a problem is on, then says what is wrong.
+func (e *campaignEditor) problemText(p campaign.Problem) string {
+	n, ok := e.canvas.Model().Graph().Node(p.NodeID)
+	if !ok {
+		return p.Text
+	}
+	return flow.Title(n.Kind) + ": " + p.Text
+}
+
+// refreshProblems updates the list and its heading.
+func (e *campaignEditor) refreshProblems() {
+	if e.probList == nil {
+		return
+	}
+	errs, warns := 0, 0
+	for _, p := range e.problems {
+		if p.Severity == campaign.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+
+	switch {
+	case errs+warns == 0:
+		e.probTitle.SetText("Problems: none. The campaign is ready to start.")
+	default:
+		e.probTitle.SetText(fmt.Sprintf("Problems: %s, %s",
+			count(errs, "error"), count(warns, "warning")))
+	}
+	e.probList.Refresh()
+}
+
+// count returns "1 error" or "3 errors".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// movesText tells the user where contacts went whose step was deleted:
+// "2 contacts moved to the Wait step; 1 contact finished."
+func movesText(g campaign.Graph, moves []campaign.Move) string {
+	finished := 0
+	to := map[string]int{}
+	var order []string
+	for _, m := range moves {
+		if m.Finished {
+			finished++
+			continue
+		}
+		if to[m.Enrollment.NodeID] == 0 {
+			order = append(order, m.Enrollment.NodeID)
+		}
+		to[m.Enrollment.NodeID]++
+	}
+
+	text := "Some contacts were at steps you deleted."
+	for _, id := range order {
+		name := id
+		if n, ok := g.Node(id); ok {
+			name = "the " + flow.Title(n.Kind) + " step " + id
+		}
+		text += fmt.Sprintf(" %s moved on to %s.",
+			count(to[id], "contact"), name)
+	}
+	if finished > 0 {
+		text += fmt.Sprintf(" %s had no step left and finished the "+
+			"campaign.", count(finished, "contact"))
+	}
+	return text
+}

@@ -87,6 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "nurture", version)
 	case "help":
 		fmt.Fprint(stdout, usage)
+	case "campaign":
+		err = cmdCampaign(*dataDir, rest, stdout)
 	default:
 		fmt.Fprintf(stderr, "nurture: unknown command %q\n\n%s", cmd, usage)
 		return 2

@@ -14,9 +14,6 @@ import (
 	"github.com/nurturesms/nurture/campaign"
 )
 
-// maxImportBytes is the largest campaign file the list will read.
-const maxImportBytes = 16 << 20
-
 // askName shows a form with one name field and calls done with what the
 // user typed when they confirm.
 func (s *campaignsScreen) askName(title, confirm, value string,
@@ -208,7 +205,7 @@ func (s *campaignsScreen) importFrom(r io.ReadCloser) (campaign.Campaign,
 	error) {
 
 	defer r.Close()
-	doc, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	doc, err := io.ReadAll(io.LimitReader(r, campaign.MaxDocumentBytes+1))
 	if err != nil {
 		return campaign.Campaign{}, campaign.Errorf(campaign.EINVALID,
 			"The file could not be read (%v). Check it and try again.", err)

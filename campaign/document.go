@@ -15,10 +15,12 @@ const (
 	DocumentVersion = 1
 )
 
+// MaxDocumentBytes is the largest campaign document Decode reads.
+const MaxDocumentBytes = 16 << 20
+
 // Limits on a document, so a damaged or hostile file cannot make the
 // app build a huge campaign.
 const (
-	maxDocumentBytes = 16 << 20
 	maxDocumentNodes = 5000
 	maxNameLen       = 100
 )
@@ -99,9 +101,9 @@ func (d Document) Encode() ([]byte, error) {
 // graph's basic rules fails with EINVALID and a message that says what
 // is wrong. It never panics on bad input.
 func Decode(data []byte) (Document, error) {
-	if len(data) > maxDocumentBytes {
+	if len(data) > MaxDocumentBytes {
 		return Document{}, notImportable("it is larger than %d MB",
-			maxDocumentBytes>>20)
+			MaxDocumentBytes>>20)
 	}
 
 	var head struct {

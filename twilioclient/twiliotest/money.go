@@ -10,6 +10,9 @@ import (
 // that charging 0.0079 per Segment adds up exactly.
 type micros int64
 
+// maxWhole keeps amounts far from overflowing micros.
+const maxWhole = 1_000_000_000_000
+
 // parseMicros reads a decimal string such as "20.00" or "-0.0079".
 func parseMicros(s string) (micros, error) {
 	s = strings.TrimSpace(s)
@@ -27,6 +30,9 @@ func parseMicros(s string) (micros, error) {
 	w, err := strconv.ParseInt(whole, 10, 64)
 	if err != nil {
 		return 0, fmt.Errorf("amount %q: %w", s, err)
+	}
+	if w > maxWhole {
+		return 0, fmt.Errorf("amount %q is too large", s)
 	}
 	f, err := strconv.ParseInt(frac, 10, 64)
 	if err != nil {

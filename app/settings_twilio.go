@@ -246,15 +246,16 @@ func (s *twilioSection) onTest() {
 	s.a.goSafe("the Twilio connection test", func() {
 		ctx, cancel := context.WithTimeout(s.a.ctx, 45*time.Second)
 		defer cancel()
-		r, err := s.a.conn.test(ctx)
+		text := ""
+		if r, err := s.a.conn.test(ctx); err != nil {
+			text = twilioMessage(err)
+		} else {
+			country := s.a.conn.setting(ctx, settingDefaultCountry, "US")
+			text = reportText(r, country)
+		}
 		fyne.Do(func() {
 			s.test.Enable()
-			if err != nil {
-				s.result.SetText(twilioMessage(err))
-				return
-			}
-			s.result.SetText(reportText(r, s.a.conn.setting(ctx,
-				settingDefaultCountry, "US")))
+			s.result.SetText(text)
 		})
 	})
 }

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign/sms"
+)
+
+// audienceDelay is how long typing must pause before the audience is
+// scanned again: a scan reads every contact.
+const audienceDelay = 400 * time.Millisecond
+
+// allContacts is the scope choice for the whole audience.
+const allContacts = "All contacts"
+
+// messageAudience shows the worst case of a message across all contacts
+// or a tag, and what sending it to them costs. The scan runs off the UI
+// goroutine, after typing pauses, and hands its result back with
+// fyne.Do; a newer scan makes an older one's result stale.
+type messageAudience struct {
+	a     *App
+	p     *messagePreview
+	scope *widget.Select
+	info  *widget.Label
+	worst *widget.Label
+	delay time.Duration
+
+	// Touched only on the UI goroutine.
+	gen    int
+	timer  *time.Timer
+	cancel context.CancelFunc
+	tpl    *sms.Template
+	opt    sms.Options
+	// scanned, when set, hears of every result shown (for tests).
+	scanned func(sms.Summary)
+}
+
+func newMessageAudience(a *App, p *messagePreview) *messageAudience {
+	m := &messageAudience{a: a, p: p, delay: audienceDelay}
+	tags, err := a.store.ContactTags(a.ctx)
+	if err != nil {
+		a.log.Warn("messages: list tags", "err", err)
+	}
+	choices := []string{allContacts}
+	for _, t := range tags {
+		choices = append(choices, "Tag: "+t)
+	}
+	m.scope = widget.NewSelect(choices, func(string) {
+		m.schedule(m.tpl, m.opt)
+	})
+	m.scope.Selected = allContacts
+	m.info = wrapLabel(widget.MediumImportance)
+	m.worst = wrapLabel(widget.LowImportance)
+	return m
+}
+
+func (m *messageAudience) view() fyne.CanvasObject {
+	return widget.NewCard("Across the audience", "", container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Send to"), nil,
+			m.scope),
+		m.info, m.worst))
+}
+
+// schedule starts a scan once typing pauses. A nil template (one with
+// merge field mistakes) cannot be scanned.
+func (m *messageAudience) schedule(tpl *sms.Template, opt sms.Options) {
+	m.stop()
+	m.tpl, m.opt = tpl, opt
+	if tpl == nil {
+		m.info.SetText("Fix the merge fields to see the cost across " +
+			"your contacts.")
+		m.worst.SetText("")
+		return
+	}
+
+	gen := m.gen
+	tag := strings.TrimPrefix(m.scope.Selected, "Tag: ")
+	if m.scope.Selected == allContacts {
+		tag = ""
+	}
+	ctx, cancel := context.WithCancel(m.a.ctx)
+	m.cancel = cancel
+	m.timer = time.AfterFunc(m.delay, func() {
+		m.a.goSafe("the audience scan", func() {
+			m.scan(ctx, gen, tpl, opt, tag)
+		})
+	})
+}
+
+// scan sums up the audience and hands the result to the UI goroutine.
+func (m *messageAudience) scan(ctx context.Context, gen int,
+	tpl *sms.Template, opt sms.Options, tag string) {
+
+	start := time.Now()
+	sum, err := m.a.store.MessageAudience(ctx, tpl, opt, tag)
+	if ctx.Err() != nil {
+		return // a newer scan replaced this one
+	}
+	if err != nil {
+		m.a.log.Error("messages: audience scan", "err", err)
+	}
+	worstName := ""
+	if err == nil && sum.Contacts > 0 {
+		if c, err := m.a.store.Contact(ctx, sum.WorstID); err == nil {
+			worstName = c.Name()
+			if worstName == "" {
+				worstName = c.Phone
+			}
+		}
+	}
+	m.a.log.Debug("messages: audience scanned", "contacts", sum.Contacts,
+		"took", time.Since(start))
+
+	fyne.Do(func() {
+		if gen != m.gen {
+			return
+		}
+		if err != nil {
+			m.info.SetText("Nurture could not read your contacts to " +
+				"work out the cost. The details are in the log file.")
+			return
+		}
+		m.show(sum, worstName)
+		if m.scanned != nil {
+			m.scanned(sum)
+		}
+	})
+}
+
+// show writes the summary out.
+func (m *messageAudience) show(s sms.Summary, worstName string) {
+	if s.Contacts == 0 {
+		m.info.SetText("No contacts to send to yet.")
+		m.worst.SetText("")
+		return
+	}
+
+	lines := []string{fmt.Sprintf("%s, %s in all.",
+		plural(s.Contacts, "contact"), plural(s.Segments, "Segment"))}
+	if price := m.p.price; price.known {
+		lines[0] += fmt.Sprintf(" Estimated cost: %s.",
+			price.money(float64(s.Segments)*price.amount))
+	}
+
+	var spread []string
+	for n, count := range s.Spread {
+		if count > 0 {
+			spread = append(spread, fmt.Sprintf("%s: %s",
+				plural(n, "Segment"), plural(count, "contact")))
+		}
+	}
+	lines = append(lines, "Spread: "+strings.Join(spread, " · "))
+
+	names := make([]string, 0, len(s.Missing))
+	for name := range s.Missing {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if n := s.Missing[name]; n > 0 {
+			lines = append(lines, fmt.Sprintf("%s no %s and will get a "+
+				"blank there. Add a fallback: {{%s|...}}.",
+				haveCount(n), name, name))
+		}
+	}
+	if s.Refused > 0 {
+		lines = append(lines, fmt.Sprintf("%s a message Twilio "+
+			"would refuse (empty or over 1,600 characters).",
+			haveCount(s.Refused)))
+	}
+	m.info.SetText(strings.Join(lines, "\n"))
+
+	w := s.Worst
+	m.worst.SetText(fmt.Sprintf("Worst case: %s (%s) for %s:\n%s",
+		plural(len(w.Segments), "Segment"), w.Encoding, worstName, w.Text))
+}
+
+// haveCount writes "1 contact has" or "3 contacts have".
+func haveCount(n int) string {
+	if n == 1 {
+		return "1 contact has"
+	}
+	return fmt.Sprintf("%d contacts have", n)
+}
+
+// stop cancels any scan waiting or running.
+func (m *messageAudience) stop() {
+	m.gen++
+	if m.timer != nil {
+		m.timer.Stop()
+	}
+	if m.cancel != nil {
+		m.cancel()
+	}
+}

@@ -1,0 +1,245 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/campaign/sms"
+)
+
+// msgOpenEditor goes to the Messages page and opens a new Message with
+// the body in the editor.
+func msgOpenEditor(t *testing.T, a *App, body string) (*messagesScreen,
+	*messageEditor) {
+
+	t.Helper()
+	m, err := a.store.SaveMessage(context.Background(),
+		campaign.Message{Name: "Promo", Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := msgScreen(t, a)
+	s.open(m)
+
+	// Type after the text, not before it.
+	s.editor.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	return s, s.editor
+}
+
+// msgScreen shows the Messages page and returns it.
+func msgScreen(t *testing.T, a *App) *messagesScreen {
+	t.Helper()
+	a.shell.show(1)
+	s, ok := a.shell.pages[1].scr.(*messagesScreen)
+	if !ok {
+		t.Fatalf("page 1 is %T, want the messages screen",
+			a.shell.pages[1].scr)
+	}
+	return s
+}
+
+func TestMessageEditor_TypingUpdatesPreview(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "")
+	p := e.preview
+
+	steps := []struct {
+		typed, enc, counts string
+		bars               int
+	}{
+		{"Hello", "GSM-7", "5 characters · 1 Segment", 1},
+		{" {there}", "GSM-7", "13 characters · 1 Segment", 1},
+		{"😀", "UCS-2", "14 characters · 1 Segment", 1},
+		{strings.Repeat("a", 60), "UCS-2", "74 characters · 2 Segments", 2},
+	}
+	for _, st := range steps {
+		test.Type(e.body, st.typed)
+		if got := p.encoding.Text; got != st.enc {
+			t.Errorf("after %q: encoding %q, want %q", st.typed, got, st.enc)
+		}
+		if got := p.counts.Text; got != st.counts {
+			t.Errorf("after %q: counts %q, want %q", st.typed, got,
+				st.counts)
+		}
+		if got := len(p.bars.Objects); got != st.bars {
+			t.Errorf("after %q: %d bars, want %d", st.typed, got, st.bars)
+		}
+	}
+	if got := e.status.Text; got != "Unsaved changes" {
+		t.Errorf("status: got %q, want Unsaved changes", got)
+	}
+}
+
+func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetSetting(a.ctx, settingSmartEncoding,
+		"off"); err != nil {
+		t.Fatal(err)
+	}
+	_, e := msgOpenEditor(t, a, "“Hi” — it’s “here”")
+	u := e.preview.unicode
+	if got, want := len(u.rows.Objects), 4; got != want {
+		t.Fatalf("listed characters: got %d, want %d", got, want)
+	}
+
+	// The first row is the left double quote: replace both of them.
+	row := u.rows.Objects[0].(*fyne.Container)
+	test.Tap(row.Objects[1].(*widget.Button))
+	if got, want := e.body.Text, `"Hi” — it’s "here”`; got != want {
+		t.Errorf("after replacing one: got %q, want %q", got, want)
+	}
+	if got := e.preview.encoding.Text; got != "UCS-2" {
+		t.Errorf("encoding: got %q, want UCS-2", got)
+	}
+
+	test.Tap(u.replaceAll)
+	if got, want := e.body.Text, `"Hi" - it's "here"`; got != want {
+		t.Errorf("after replace all: got %q, want %q", got, want)
+	}
+	if got := e.preview.encoding.Text; got != "GSM-7" {
+		t.Errorf("encoding: got %q, want GSM-7", got)
+	}
+	if !u.card.Hidden {
+		t.Errorf("the list of UCS-2 characters is still shown")
+	}
+}
+
+func TestMessageEditor_UnsavedLeavePrompt(t *testing.T) {
+	a := newTestApp(t)
+	s, e := msgOpenEditor(t, a, "Saved text")
+	id := e.msg.ID
+	test.Type(e.body, " and more")
+
+	tests := []struct {
+		button   string
+		wantPage string
+		wantBody string
+	}{
+		{"Keep editing", "Messages", "Saved text"},
+		{"Save", "Campaigns", "Saved text and more"},
+	}
+	for _, tt := range tests {
+		a.shell.show(0)
+		if e.leaving == nil {
+			t.Fatalf("%s: no prompt on leaving with unsaved edits",
+				tt.button)
+		}
+		tapButton(t, a, tt.button)
+		if got := a.shell.pages[a.shell.current].title; got != tt.wantPage {
+			t.Errorf("%s: on page %q, want %q", tt.button, got, tt.wantPage)
+		}
+		m, err := a.store.Message(a.ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Body != tt.wantBody {
+			t.Errorf("%s: stored %q, want %q", tt.button, m.Body,
+				tt.wantBody)
+		}
+	}
+
+	// Nothing unsaved: leaving asks nothing.
+	a.shell.show(1)
+	if s.editor != e {
+		t.Fatalf("the editor closed")
+	}
+	a.shell.show(0)
+	if got := a.shell.pages[a.shell.current].title; got != "Campaigns" {
+		t.Errorf("saved editor: on page %q, want Campaigns", got)
+	}
+}
+
+func TestMessageEditor_DiscardAndCtrlS(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "One")
+	test.Type(e.body, " two")
+	typeShortcut(a, ctrl(fyne.KeyS))
+	if m, _ := a.store.Message(a.ctx, e.msg.ID); m.Body != "One two" {
+		t.Errorf("after Ctrl+S: stored %q, want %q", m.Body, "One two")
+	}
+
+	test.Type(e.body, " three")
+	a.shell.show(0)
+	tapButton(t, a, "Discard changes")
+	if m, _ := a.store.Message(a.ctx, e.msg.ID); m.Body != "One two" {
+		t.Errorf("after discard: stored %q, want %q", m.Body, "One two")
+	}
+	if got := a.shell.pages[a.shell.current].title; got != "Campaigns" {
+		t.Errorf("after discard: on page %q, want Campaigns", got)
+	}
+}
+
+func TestMessageEditor_HTMLAndFieldMistakes(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "<b>Sale</b> for {{frist_name}}")
+	p := e.preview
+	if !strings.Contains(p.fieldErr.Text, "frist_name") {
+		t.Errorf("field error: got %q, want it to name frist_name",
+			p.fieldErr.Text)
+	}
+	if len(p.html.Objects) != 2 {
+		t.Fatalf("HTML warning: got %d objects, want a label and a "+
+			"button", len(p.html.Objects))
+	}
+	test.Tap(p.html.Objects[1].(*widget.Button))
+	if got, want := e.body.Text, "Sale for {{frist_name}}"; got != want {
+		t.Errorf("after strip: got %q, want %q", got, want)
+	}
+	if len(p.html.Objects) != 0 {
+		t.Errorf("HTML warning still shown after strip")
+	}
+}
+
+func TestMessageEditor_AudienceWorstCase(t *testing.T) {
+	a := newTestApp(t)
+	db := a.store.DB()
+	for _, c := range []struct{ phone, first, tag string }{
+		{"+14155550101", "Ana", "vip"},
+		{"+14155550102", strings.Repeat("Bartholomew", 15), ""},
+		{"+14155550103", "", "vip"},
+	} {
+		res, err := db.Exec(`INSERT INTO contacts (phone, first_name,
+			created_at, updated_at) VALUES (?, ?, '', '')`, c.phone, c.first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.tag != "" {
+			id, _ := res.LastInsertId()
+			db.Exec(`INSERT INTO contact_tags VALUES (?, ?)`, id, c.tag)
+		}
+	}
+	_, e := msgOpenEditor(t, a, "")
+	m := e.audience()
+	results := make(chan sms.Summary, 10)
+	m.delay = 0
+	m.scanned = func(s sms.Summary) { results <- s }
+
+	// One change, one scan: typing would start one per keystroke.
+	e.body.SetText("Hi {{first_name}}!")
+	sum := <-results
+	if got, want := sum.Contacts, 3; got != want {
+		t.Errorf("contacts: got %d, want %d", got, want)
+	}
+	if got := len(sum.Worst.Segments); got != 2 {
+		t.Errorf("worst case: got %d Segments, want 2", got)
+	}
+	if !strings.Contains(m.info.Text, "1 contact has no first_name") {
+		t.Errorf("summary %q does not count the contact without a name",
+			m.info.Text)
+	}
+	if !strings.Contains(m.worst.Text, "Bartholomew") {
+		t.Errorf("worst text %q is not the long name's", m.worst.Text)
+	}
+
+	m.scope.SetSelected("Tag: vip")
+	sum = <-results
+	if got, want := sum.Contacts, 2; got != want {
+		t.Errorf("tag vip: got %d contacts, want %d", got, want)
+	}
+}

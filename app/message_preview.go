@@ -1,0 +1,267 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign/sms"
+	"github.com/nurturesms/nurture/data"
+)
+
+// settingSmartEncoding is "off" when the user's Messaging Service has
+// Smart Encoding turned off; it is on by default, as Twilio sets it.
+const settingSmartEncoding = "smart_encoding"
+
+// sampleLimit is how many contacts the sample picker offers.
+const sampleLimit = 200
+
+// messagePreview shows, as the user types, what a body will cost: its
+// encoding, characters and Segments, the characters that make it
+// expensive, the text a sample contact gets, and the cost.
+type messagePreview struct {
+	a *App
+	e *messageEditor
+
+	price   segmentPrice
+	known   []string
+	samples []data.Recipient
+	smart   *widget.Check
+	sample  *widget.Select
+
+	encoding  *widget.Label
+	counts    *widget.Label
+	bars      *fyne.Container
+	problems  *widget.Label
+	fieldErr  *widget.Label
+	html      *fyne.Container
+	links     *widget.Label
+	rendered  *widget.Label
+	cost      *widget.Label
+	unicode   *unicodePanel
+	audience  *messageAudience
+	lastBody  string
+	lastTyped sms.Analysis
+}
+
+func newMessagePreview(a *App, e *messageEditor) *messagePreview {
+	p := &messagePreview{a: a, e: e}
+	p.price = loadSegmentPrice(a.ctx, a.store)
+
+	var err error
+	if p.known, err = a.store.MergeFieldNames(a.ctx); err != nil {
+		a.log.Warn("messages: list merge fields", "err", err)
+		p.known = sms.BuiltinFields
+	}
+	if p.samples, err = a.store.SampleRecipients(a.ctx, "",
+		sampleLimit); err != nil {
+		a.log.Warn("messages: list sample contacts", "err", err)
+	}
+
+	mode, _ := a.store.Setting(a.ctx, settingSmartEncoding)
+	p.smart = widget.NewCheck("Smart Encoding (replace look-alike "+
+		"characters, as your Messaging Service does)", func(on bool) {
+		v := "off"
+		if on {
+			v = ""
+		}
+		_ = a.store.SetSetting(a.ctx, settingSmartEncoding, v)
+		p.refresh()
+	})
+	p.smart.Checked = mode != "off"
+
+	// The number keeps two contacts with one name apart.
+	names := make([]string, len(p.samples))
+	for i, r := range p.samples {
+		names[i] = r.Name
+		if phone := r.Values[sms.FieldPhone]; phone != r.Name {
+			names[i] += " (" + phone + ")"
+		}
+	}
+	p.sample = widget.NewSelect(names, func(string) { p.refresh() })
+	if len(names) > 0 {
+		p.sample.Selected = names[0]
+	}
+
+	p.encoding = widget.NewLabelWithStyle("", fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true})
+	p.counts = widget.NewLabel("")
+	p.bars = container.NewVBox()
+	p.problems = wrapLabel(widget.DangerImportance)
+	p.fieldErr = wrapLabel(widget.DangerImportance)
+	p.html = container.NewVBox()
+	p.links = wrapLabel(widget.LowImportance)
+	p.rendered = wrapLabel(widget.MediumImportance)
+	p.cost = wrapLabel(widget.MediumImportance)
+	p.unicode = newUnicodePanel(p)
+	p.audience = newMessageAudience(a, p)
+	return p
+}
+
+// wrapLabel is an empty word-wrapped label of the given importance.
+func wrapLabel(imp widget.Importance) *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = imp
+	return l
+}
+
+func (p *messagePreview) view() fyne.CanvasObject {
+	var sampleRow fyne.CanvasObject = container.NewBorder(nil, nil,
+		widget.NewLabel("Preview for"), nil, p.sample)
+	if len(p.samples) == 0 {
+		sampleRow = widget.NewLabel("No contacts yet: merge fields show " +
+			"their fallbacks.")
+	}
+	summary := widget.NewCard("What Twilio will bill", "", container.NewVBox(
+		container.NewHBox(p.encoding, p.counts), p.bars, p.problems,
+		p.fieldErr, p.html, p.links, p.cost, p.smart))
+	sample := widget.NewCard("Preview", "", container.NewVBox(
+		sampleRow, p.rendered))
+	return container.NewVScroll(container.NewVBox(summary,
+		p.unicode.view(), sample, p.audience.view()))
+}
+
+// options returns the analysis options the user chose.
+func (p *messagePreview) options() sms.Options {
+	return sms.Options{SmartEncoding: p.smart.Checked}
+}
+
+// sampleFields returns the chosen sample contact's merge field values.
+func (p *messagePreview) sampleFields() sms.Fields {
+	i := p.sample.SelectedIndex()
+	if i < 0 || i >= len(p.samples) {
+		return sms.MapFields(nil)
+	}
+	return sms.MapFields(p.samples[i].Values)
+}
+
+// refresh analyses the current body again.
+func (p *messagePreview) refresh() {
+	if p.e.body != nil {
+		p.update(p.e.body.Text)
+	}
+}
+
+// update shows the analysis of body. It runs on every keystroke, so it
+// only does what is cheap and leaves the audience to a background scan.
+func (p *messagePreview) update(body string) {
+	opt := p.options()
+	tpl, err := sms.Parse(body)
+	if err == nil {
+		err = tpl.Check(func(name string) bool {
+			return slices.Contains(p.known, name)
+		})
+	}
+
+	text := body
+	if tpl != nil {
+		text = tpl.Render(p.sampleFields())
+	}
+	an := sms.Analyze(text, opt)
+	typed := an
+	if text != body {
+		typed = sms.Analyze(body, opt)
+	}
+	p.lastBody, p.lastTyped = body, typed
+
+	p.showCounts(an)
+	p.showProblems(an, err)
+	p.showHTML(body)
+	p.showLinks(body)
+	p.rendered.SetText(an.Text)
+	p.unicode.show(body, typed)
+	if err != nil {
+		tpl = nil
+	}
+	p.audience.schedule(tpl, opt)
+}
+
+// showCounts shows the encoding, the counts and one bar per Segment.
+func (p *messagePreview) showCounts(an sms.Analysis) {
+	p.encoding.SetText(an.Encoding.String())
+	p.counts.SetText(fmt.Sprintf("%s · %s", plural(an.Chars, "character"),
+		plural(len(an.Segments), "Segment")))
+
+	bars := make([]fyne.CanvasObject, 0, len(an.Segments))
+	for i, s := range an.Segments {
+		bar := widget.NewProgressBar()
+		bar.Max, bar.Value = float64(s.Capacity), float64(s.Units)
+		units, capacity := s.Units, s.Capacity
+		bar.TextFormatter = func() string {
+			return fmt.Sprintf("%d of %d", units, capacity)
+		}
+		bars = append(bars, container.NewBorder(nil, nil,
+			widget.NewLabel(fmt.Sprintf("Segment %d", i+1)), nil, bar))
+	}
+	p.bars.Objects = bars
+	p.bars.Refresh()
+
+	if !p.price.known {
+		p.cost.SetText(p.price.source())
+		return
+	}
+	n := len(an.Segments)
+	p.cost.SetText(fmt.Sprintf("Each contact: %s × %s = %s. %s",
+		plural(n, "Segment"), p.price.money(p.price.amount),
+		p.price.money(float64(n)*p.price.amount), p.price.source()))
+}
+
+// showProblems shows why Twilio would refuse the body, and merge field
+// mistakes.
+func (p *messagePreview) showProblems(an sms.Analysis, fieldErr error) {
+	var lines []string
+	for _, pr := range an.Problems {
+		lines = append(lines, pr.String())
+	}
+	p.problems.SetText(strings.Join(lines, "\n"))
+	p.fieldErr.SetText("")
+	if fieldErr != nil {
+		p.fieldErr.SetText(fieldErr.Error())
+	}
+}
+
+// showHTML warns about HTML tags and offers to strip them.
+func (p *messagePreview) showHTML(body string) {
+	tags := sms.HTMLTags(body)
+	p.html.Objects = nil
+	if len(tags) > 0 {
+		warn := wrapLabel(widget.WarningImportance)
+		warn.SetText(fmt.Sprintf("The body has %s, such as %s. Phones "+
+			"show SMS as plain text, tags and all.",
+			plural(len(tags), "HTML tag"), body[tags[0].Start:tags[0].End]))
+		strip := widget.NewButton("Strip HTML tags", func() {
+			p.e.replaceBody(sms.StripHTML(p.e.body.Text))
+		})
+		p.html.Objects = []fyne.CanvasObject{warn, strip}
+	}
+	p.html.Refresh()
+}
+
+// showLinks says that links are counted in full.
+func (p *messagePreview) showLinks(body string) {
+	links := sms.Links(body)
+	if len(links) == 0 {
+		p.links.SetText("")
+		return
+	}
+	chars := 0
+	for _, l := range links {
+		chars += len([]rune(body[l.Start:l.End]))
+	}
+	p.links.SetText(fmt.Sprintf("%s, %s in all, counted in full: "+
+		"nothing shortens them.", plural(len(links), "link"),
+		plural(chars, "character")))
+}
+
+// plural writes a count with its noun: "1 Segment", "3 Segments".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

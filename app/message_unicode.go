@@ -1,0 +1,186 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign/sms"
+)
+
+// maxHighlights caps the runs of characters the highlight marks, and
+// maxUnicodeRows the characters listed: a message in Greek or Chinese
+// is all UCS-2, and marking every letter would help no one.
+const (
+	maxHighlights  = 60
+	maxUnicodeRows = 12
+)
+
+// unicodePanel lists the characters that force UCS-2, marks them in a
+// copy of the body, and offers to replace them with GSM-7 equivalents.
+type unicodePanel struct {
+	p          *messagePreview
+	intro      *widget.Label
+	highlight  *widget.RichText
+	rows       *fyne.Container
+	replaceAll *widget.Button
+	card       *widget.Card
+}
+
+func newUnicodePanel(p *messagePreview) *unicodePanel {
+	u := &unicodePanel{p: p}
+	u.intro = wrapLabel(widget.MediumImportance)
+	u.highlight = widget.NewRichText()
+	u.highlight.Wrapping = fyne.TextWrapWord
+	u.rows = container.NewVBox()
+	u.replaceAll = widget.NewButton("Replace all", func() {
+		u.replace(func(sms.Char) bool { return true })
+	})
+	return u
+}
+
+func (u *unicodePanel) view() fyne.CanvasObject {
+	u.card = widget.NewCard("Characters that make it cost more", "",
+		container.NewVBox(u.intro, u.highlight, u.rows, u.replaceAll))
+	u.card.Hide()
+	return u.card
+}
+
+// charGroup is one distinct character and where it appears.
+type charGroup struct {
+	first sms.Char
+	count int
+}
+
+// show lists the UCS-2 characters of the analysis of body.
+func (u *unicodePanel) show(body string, an sms.Analysis) {
+	chars := an.UnicodeChars()
+	if u.card != nil {
+		u.card.Hidden = len(chars) == 0
+		u.card.Refresh()
+	}
+
+	var groups []*charGroup
+	byText := map[string]*charGroup{}
+	fixable := 0
+	for _, c := range chars {
+		if c.HasFix {
+			fixable++
+		}
+		if g, ok := byText[c.Text]; ok {
+			g.count++
+			continue
+		}
+		g := &charGroup{first: c, count: 1}
+		byText[c.Text] = g
+		groups = append(groups, g)
+	}
+
+	u.intro.SetText(fmt.Sprintf("%s outside GSM-7 make the whole message "+
+		"UCS-2, with 70 characters per Segment instead of 160.",
+		plural(len(chars), "character")))
+	u.showHighlight(body, chars)
+
+	rows := make([]fyne.CanvasObject, 0, maxUnicodeRows+1)
+	for i, g := range groups {
+		if i == maxUnicodeRows {
+			rows = append(rows, widget.NewLabel(fmt.Sprintf(
+				"... and %d more.", len(groups)-i)))
+			break
+		}
+		rows = append(rows, u.row(g))
+	}
+	u.rows.Objects = rows
+	u.rows.Refresh()
+	if fixable == 0 {
+		u.replaceAll.Disable()
+	} else {
+		u.replaceAll.Enable()
+	}
+}
+
+// row is one distinct character with its count and its fix.
+func (u *unicodePanel) row(g *charGroup) fyne.CanvasObject {
+	c := g.first
+	desc := fmt.Sprintf("%s  %s", describeChar(c.Text),
+		"×"+fmt.Sprint(g.count))
+	label := widget.NewLabel(desc)
+	if !c.HasFix {
+		note := widget.NewLabel("no GSM-7 equivalent")
+		note.Importance = widget.LowImportance
+		return container.NewHBox(label, note)
+	}
+	fix := "remove it"
+	if c.Fix != "" {
+		fix = fmt.Sprintf("%q", c.Fix)
+	}
+	btn := widget.NewButtonWithIcon("Replace with GSM-7 equivalent ("+
+		fix+")", theme.ContentRedoIcon(), func() {
+		u.replace(func(o sms.Char) bool { return o.Text == c.Text })
+	})
+	return container.NewHBox(label, btn)
+}
+
+// describeChar shows a character with its code points, so that an
+// invisible one can still be seen: “ (U+201C).
+func describeChar(s string) string {
+	var cps []string
+	for _, r := range s {
+		cps = append(cps, fmt.Sprintf("U+%04X", r))
+	}
+	shown := s
+	if strings.TrimSpace(s) == "" {
+		shown = "(blank)"
+	}
+	return fmt.Sprintf("%s (%s)", shown, strings.Join(cps, " "))
+}
+
+// showHighlight copies the body with each UCS-2 run marked in red.
+func (u *unicodePanel) showHighlight(body string, chars []sms.Char) {
+	var segs []widget.RichTextSegment
+	plain := func(s string) {
+		if s != "" {
+			segs = append(segs, &widget.TextSegment{Text: s,
+				Style: widget.RichTextStyleInline})
+		}
+	}
+	last, runs := 0, 0
+	for i := 0; i < len(chars) && runs < maxHighlights; runs++ {
+		start, end := chars[i].Start, chars[i].End
+		for i++; i < len(chars) && chars[i].Start == end; i++ {
+			end = chars[i].End
+		}
+		plain(body[last:start])
+		style := widget.RichTextStyleStrong
+		style.ColorName = theme.ColorNameError
+		segs = append(segs, &widget.TextSegment{Text: body[start:end],
+			Style: style})
+		last = end
+	}
+	plain(body[last:])
+	u.highlight.Segments = segs
+	u.highlight.Refresh()
+}
+
+// replace swaps the UCS-2 characters that match, and have a GSM-7
+// equivalent, in the editor's body.
+func (u *unicodePanel) replace(match func(sms.Char) bool) {
+	body := u.p.e.body.Text
+	an := sms.Analyze(body, u.p.options())
+	var b strings.Builder
+	last := 0
+	for _, c := range an.UnicodeChars() {
+		if !c.HasFix || !match(c) {
+			continue
+		}
+		b.WriteString(body[last:c.Start])
+		b.WriteString(c.Fix)
+		last = c.End
+	}
+	b.WriteString(body[last:])
+	u.p.e.replaceBody(b.String())
+}

@@ -51,13 +51,16 @@ func (b *editorBench) paletteItem(t *testing.T,
 	k campaign.NodeKind) *flow.PaletteItem {
 
 	t.Helper()
-	for _, o := range test.LaidOutObjects(b.e.obj) {
+	var found *flow.PaletteItem
+	eachObject(b.e.obj, func(o fyne.CanvasObject) {
 		if it, ok := o.(*flow.PaletteItem); ok && it.Kind == k {
-			return it
+			found = it
 		}
+	})
+	if found == nil {
+		t.Fatalf("no palette item for %s", k)
 	}
-	t.Fatalf("no palette item for %s", k)
-	return nil
+	return found
 }
 
 // dropAt drags a step of kind k from the palette and drops it with its
@@ -109,13 +112,16 @@ func (b *editorBench) pickOnCard(t *testing.T, id string, i int) {
 	at := b.e.canvas.Model().Viewport().ToScreen(
 		fyne.NewPos(n.X+100, n.Y+45))
 	test.TapAt(b.e.canvas, at)
-	for _, o := range test.LaidOutObjects(b.a.win.Canvas().Overlays().Top()) {
+	var menu *widget.PopUpMenu
+	eachObject(b.a.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if m, ok := o.(*widget.PopUpMenu); ok {
-			test.Tap(m.Items[i].(fyne.Tappable))
-			return
+			menu = m
 		}
+	})
+	if menu == nil {
+		t.Fatal("no message menu after a click on the card's dropdown")
 	}
-	t.Fatal("no message menu after a click on the card's dropdown")
+	test.Tap(menu.Items[i].(fyne.Tappable))
 }
 
 func TestCampaignEditor_BuildUndoSaveReload(t *testing.T) {
@@ -289,11 +295,34 @@ func TestCampaignEditor_BackSavesAndCloses(t *testing.T) {
 // findEntry returns the entry in o's tree whose text is text.
 func findEntry(t *testing.T, o fyne.CanvasObject, text string) *widget.Entry {
 	t.Helper()
-	for _, obj := range test.LaidOutObjects(o) {
+	var found *widget.Entry
+	eachObject(o, func(obj fyne.CanvasObject) {
 		if en, ok := obj.(*widget.Entry); ok && en.Text == text {
-			return en
+			found = en
+		}
+	})
+	if found == nil {
+		t.Fatalf("no entry holding %q", text)
+	}
+	return found
+}
+
+// eachObject calls fn on o and everything under it. Unlike
+// test.LaidOutObjects it reuses the widgets' renderers, so lists and
+// the canvas keep the state they are drawn with.
+func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch c := o.(type) {
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			eachObject(child, fn)
+		}
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			eachObject(child, fn)
 		}
 	}
-	t.Fatalf("no entry holding %q", text)
-	return nil
 }

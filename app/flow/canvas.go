@@ -43,6 +43,7 @@ type Canvas struct {
 	pressMods fyne.KeyModifier
 	keyMods   fyne.KeyModifier
 	r         *renderer
+	menu      *widget.PopUpMenu // the message dropdown last opened
 
 	// BandSelect makes a background drag draw a rubber band instead of
 	// panning; Shift swaps the two.
@@ -66,6 +67,7 @@ func NewCanvas(g campaign.Graph) *Canvas {
 		}
 	}
 	c.model.OnSelect = func() {
+		c.Refresh()
 		if c.OnSelect != nil {
 			c.OnSelect()
 		}

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign"
 )
@@ -108,8 +107,8 @@ func TestCanvas_MessageDropdownOnCard(t *testing.T) {
 
 	at := b.screenOf(fyne.NewPos(300, 245))
 	test.TapAt(b.canvas, at)
-	menu := findMenu(b.w.Canvas().Overlays().Top())
-	if menu == nil {
+	menu := b.canvas.menu
+	if menu == nil || b.w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no message menu after a click on the dropdown")
 	}
 	test.Tap(menu.Items[1].(fyne.Tappable))
@@ -172,17 +171,4 @@ func TestCanvas_CtrlWheelZoomsShiftDragBands(t *testing.T) {
 func within(a, b fyne.Position, d float32) bool {
 	dx, dy := a.X-b.X, a.Y-b.Y
 	return dx*dx+dy*dy <= 2*d*d
-}
-
-// findMenu returns the first menu in o's tree, or nil.
-func findMenu(o fyne.CanvasObject) *widget.PopUpMenu {
-	if o == nil {
-		return nil
-	}
-	for _, obj := range test.LaidOutObjects(o) {
-		if m, ok := obj.(*widget.PopUpMenu); ok {
-			return m
-		}
-	}
-	return nil
 }

@@ -25,7 +25,6 @@ func (c *Canvas) TypedKey(ev *fyne.KeyEvent) {
 		c.model.DeleteSelected()
 	case fyne.KeyEscape:
 		c.model.Select()
-		c.Refresh()
 	}
 }
 
@@ -112,6 +111,6 @@ func (c *Canvas) showMessageMenu(id string, ev *fyne.PointEvent) {
 		none.Disabled = true
 		items = append(items, none)
 	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cv,
-		ev.AbsolutePosition)
+	c.menu = widget.NewPopUpMenu(fyne.NewMenu("", items...), cv)
+	c.menu.ShowAtPosition(ev.AbsolutePosition)
 }

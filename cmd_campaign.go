@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/data"
 )
 
 // campaignUsage explains the campaign subcommands.
@@ -30,6 +31,27 @@ func cmdCampaign(dataDir string, args []string, stdout io.Writer) error {
 
 // cmdCampaignExport writes the named campaign's JSON document to stdout.
 func cmdCampaignExport(dataDir, name string, stdout io.Writer) error {
+	return withStore(dataDir, func(e *env, store *data.Store) error {
+		ctx := context.Background()
+		c, err := store.CampaignByName(ctx, name)
+		if err != nil {
+			return err
+		}
+		doc, err := store.ExportCampaign(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := stdout.Write(doc); err != nil {
+			return fmt.Errorf("write campaign: %w", err)
+		}
+		e.log.Info("campaign exported", "campaign", c.ID)
+		return nil
+	})
+}
+
+// withStore opens the data folder and its store, runs fn, and closes
+// them again.
+func withStore(dataDir string, fn func(e *env, store *data.Store) error) error {
 	e, err := setup(dataDir)
 	if err != nil {
 		return err
@@ -40,21 +62,7 @@ func cmdCampaignExport(dataDir, name string, stdout io.Writer) error {
 		return err
 	}
 	defer store.Close()
-
-	ctx := context.Background()
-	c, err := store.CampaignByName(ctx, name)
-	if err != nil {
-		return err
-	}
-	doc, err := store.ExportCampaign(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	if _, err := stdout.Write(doc); err != nil {
-		return fmt.Errorf("write campaign: %w", err)
-	}
-	e.log.Info("campaign exported", "campaign", c.ID)
-	return nil
+	return fn(e, store)
 }
 
 // cmdCampaignImport reads a campaign document from a file and saves it
@@ -65,24 +73,15 @@ func cmdCampaignImport(dataDir, path string, stdout io.Writer) error {
 		return err
 	}
 
-	e, err := setup(dataDir)
-	if err != nil {
-		return err
-	}
-	defer e.close()
-	store, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-
-	c, err := store.ImportCampaign(context.Background(), doc)
-	if err != nil {
-		return err
-	}
-	e.log.Info("campaign imported", "campaign", c.ID)
-	fmt.Fprintf(stdout, "Imported %q as a draft campaign.\n", c.Name)
-	return nil
+	return withStore(dataDir, func(e *env, store *data.Store) error {
+		c, err := store.ImportCampaign(context.Background(), doc)
+		if err != nil {
+			return err
+		}
+		e.log.Info("campaign imported", "campaign", c.ID)
+		fmt.Fprintf(stdout, "Imported %q as a draft campaign.\n", c.Name)
+		return nil
+	})
 }
 
 // readCampaignFile reads a campaign document, refusing huge files.

@@ -102,11 +102,11 @@ func (s *twilioSection) validator(msg *widget.Label,
 			msg.SetText("")
 			return
 		}
-		msg.SetText(errText(check(v)))
+		msg.SetText(fieldError(check(v)))
 	}
 }
 
-func errText(err error) string {
+func fieldError(err error) string {
 	if err == nil {
 		return ""
 	}
@@ -141,8 +141,8 @@ func (s *twilioSection) load() {
 		setEnabled(w, !fromEnv)
 	}
 	setEnabled(s.test, src != sourceNone)
-	show(s.demo, src == sourceNone)
-	show(s.leaveDemo, src == sourceDemo)
+	setShown(s.demo, src == sourceNone)
+	setShown(s.leaveDemo, src == sourceDemo)
 
 	if p := c.Problem(); p != nil && src == sourceNone {
 		s.result.SetText(twilioMessage(p))
@@ -157,7 +157,7 @@ func setEnabled(w fyne.Disableable, on bool) {
 	}
 }
 
-func show(o fyne.CanvasObject, on bool) {
+func setShown(o fyne.CanvasObject, on bool) {
 	if on {
 		o.Show()
 	} else {
@@ -170,9 +170,9 @@ func (s *twilioSection) onSave() {
 		AuthToken: s.token.Text, ServiceSID: s.service.Text}.Trimmed()
 
 	// Show every problem at once, empty fields included.
-	s.accountMsg.SetText(errText(twilioclient.ValidateAccountSID(creds.AccountSID)))
-	s.tokenMsg.SetText(errText(twilioclient.ValidateAuthToken(creds.AuthToken)))
-	s.serviceMsg.SetText(errText(twilioclient.ValidateServiceSID(creds.ServiceSID)))
+	s.accountMsg.SetText(fieldError(twilioclient.ValidateAccountSID(creds.AccountSID)))
+	s.tokenMsg.SetText(fieldError(twilioclient.ValidateAuthToken(creds.AuthToken)))
+	s.serviceMsg.SetText(fieldError(twilioclient.ValidateServiceSID(creds.ServiceSID)))
 	if creds.Validate() != nil {
 		s.result.SetText("Fix the fields marked above, then save again.")
 		return

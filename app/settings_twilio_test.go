@@ -16,9 +16,9 @@ import (
 )
 
 const (
-	testAccount = "AC0123456789abcdef0123456789abcdef"
-	testToken   = "fedcba9876543210fedcba9876543210"
-	testService = "MG0123456789abcdef0123456789abcdef"
+	testAccountSID = "AC0123456789abcdef0123456789abcdef"
+	testAuthToken  = "fedcba9876543210fedcba9876543210"
+	testServiceSID = "MG0123456789abcdef0123456789abcdef"
 )
 
 // noTwilioEnv clears the TWILIO_* variables and gives the test an
@@ -44,11 +44,11 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 	}{
 		{"account prefix", "MG0123", "should start with AC"},
 		{"account length", "AC0123", "has 6 characters"},
-		{"account ok", testAccount, ""},
+		{"account ok", testAccountSID, ""},
 		{"token length", "abc", "has 3 characters"},
-		{"token ok", testToken, ""},
-		{"service prefix", testAccount, "should start with MG"},
-		{"service ok", testService, ""},
+		{"token ok", testAuthToken, ""},
+		{"service prefix", testAccountSID, "should start with MG"},
+		{"service ok", testServiceSID, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,9 +90,9 @@ func TestTwilioSection_SaveThenReload(t *testing.T) {
 	store := openTestStore(t)
 	s := newTwilioSectionState(newTestAppWithStore(t, store))
 
-	test.Type(s.account, testAccount)
-	test.Type(s.token, " "+testToken+" ")
-	test.Type(s.service, testService)
+	test.Type(s.account, testAccountSID)
+	test.Type(s.token, " "+testAuthToken+" ")
+	test.Type(s.service, testServiceSID)
 	test.Type(s.tenDLC, "15")
 	test.Tap(s.save)
 	if !strings.Contains(s.result.Text, "Saved") {
@@ -104,7 +104,7 @@ func TestTwilioSection_SaveThenReload(t *testing.T) {
 	s2 := newTwilioSectionState(a2)
 	got := []string{s2.account.Text, s2.token.Text, s2.service.Text,
 		s2.tenDLC.Text, string(a2.conn.Source())}
-	want := []string{testAccount, testToken, testService, "15",
+	want := []string{testAccountSID, testAuthToken, testServiceSID, "15",
 		string(sourceKeychain)}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)
@@ -114,11 +114,11 @@ func TestTwilioSection_SaveThenReload(t *testing.T) {
 	}
 
 	// The token is in the keychain only, never in the database file.
-	assertNotInFile(t, store.Path(), testToken)
+	assertSecretNotInFile(t, store.Path(), testAuthToken)
 }
 
-// assertNotInFile fails when secret is anywhere in the file or its WAL.
-func assertNotInFile(t *testing.T, path, secret string) {
+// assertSecretNotInFile fails when secret is anywhere in the file or its WAL.
+func assertSecretNotInFile(t *testing.T, path, secret string) {
 	t.Helper()
 	for _, p := range []string{path, path + "-wal"} {
 		b, err := os.ReadFile(p)
@@ -137,7 +137,7 @@ func assertNotInFile(t *testing.T, path, secret string) {
 func TestTwilioSection_SaveRefusesInvalid(t *testing.T) {
 	noTwilioEnv(t)
 	s := newTwilioSectionState(newTestApp(t))
-	test.Type(s.account, testAccount)
+	test.Type(s.account, testAccountSID)
 	test.Tap(s.save)
 
 	if !strings.Contains(s.tokenMsg.Text, "Enter the Auth Token") ||
@@ -155,9 +155,9 @@ func TestTwilioSection_Disconnect(t *testing.T) {
 	noTwilioEnv(t)
 	a := newTestApp(t)
 	s := newTwilioSectionState(a)
-	test.Type(s.account, testAccount)
-	test.Type(s.token, testToken)
-	test.Type(s.service, testService)
+	test.Type(s.account, testAccountSID)
+	test.Type(s.token, testAuthToken)
+	test.Type(s.service, testServiceSID)
 	test.Tap(s.save)
 
 	s.doDisconnect()
@@ -180,9 +180,9 @@ func TestTwilioSection_NoKeychain(t *testing.T) {
 	t.Cleanup(keyring.MockInit)
 	s := newTwilioSectionState(newTestApp(t))
 
-	test.Type(s.account, testAccount)
-	test.Type(s.token, testToken)
-	test.Type(s.service, testService)
+	test.Type(s.account, testAccountSID)
+	test.Type(s.token, testAuthToken)
+	test.Type(s.service, testServiceSID)
 	test.Tap(s.save)
 	if !strings.Contains(s.result.Text, "system keychain is not available") {
 		t.Errorf("got %q, want the keychain problem explained", s.result.Text)
@@ -214,9 +214,9 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 			t.Errorf("got report %q, want it to contain %q", text, want)
 		}
 	}
-	checkSetting(t, a, settingPrice, "0.0079")
-	checkSetting(t, a, settingPriceCurrency, "USD")
-	checkSetting(t, a, settingDemoMode, "1")
+	checkTwilioSetting(t, a, settingPrice, "0.0079")
+	checkTwilioSetting(t, a, settingPriceCurrency, "USD")
+	checkTwilioSetting(t, a, settingDemoMode, "1")
 
 	// After a restart demo mode is still on.
 	a2 := newTestAppWithStore(t, store)
@@ -230,10 +230,10 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 	if got := a2.bannerText(); got != "" {
 		t.Errorf("got banner %q after leaving demo mode, want none", got)
 	}
-	checkSetting(t, a2, settingDemoMode, "")
+	checkTwilioSetting(t, a2, settingDemoMode, "")
 }
 
-func checkSetting(t *testing.T, a *App, key, want string) {
+func checkTwilioSetting(t *testing.T, a *App, key, want string) {
 	t.Helper()
 	got, err := a.store.Setting(context.Background(), key)
 	if err != nil || got != want {
@@ -253,7 +253,7 @@ func TestTwilioSection_EnvironmentAndRejectedToken(t *testing.T) {
 	t.Cleanup(func() { sim.Close() })
 	o := sim.Options()
 	t.Setenv(twilioclient.EnvAccountSID, o.AccountSID)
-	t.Setenv(twilioclient.EnvAuthToken, testToken) // not the simulator's
+	t.Setenv(twilioclient.EnvAuthToken, testAuthToken) // not the simulator's
 	t.Setenv(twilioclient.EnvServiceSID, o.ServiceSID)
 	t.Setenv(twilioclient.EnvBaseURL, sim.URL())
 

@@ -5,8 +5,9 @@ import "unicode/utf16"
 // gsm7 holds the characters of the GSM 03.38 basic set; gsm7Ext holds
 // those that take an escape and so count twice.
 const (
-	gsm7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
-		"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+	gsm7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./" +
+		"0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿" +
+		"abcdefghijklmnopqrstuvwxyzäöñüà"
 	gsm7Ext = "^{}\\[~]|€\f"
 )
 

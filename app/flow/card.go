@@ -133,6 +133,11 @@ func (v *cardView) layout(n campaign.Node, vp Viewport, look cardLook,
 	titleSize := textSize(pal.text, z)
 	setText(v.title, look.title, titleSize, pal.fg, size.Width-40, z)
 	v.title.Move(px(14, 6))
+	if !detail {
+		// Only the title shows: centre it, whatever its clamped size.
+		y := (size.Height*z - titleSize*1.4) / 2
+		v.title.Move(fyne.NewPos(pos.X+14*z, pos.Y+y))
+	}
 
 	for i, t := range v.lines {
 		s := ""
@@ -148,7 +153,7 @@ func (v *cardView) layout(n campaign.Node, vp Viewport, look cardLook,
 		v.layoutDropdown(px, z, look.choice, detail, pal)
 	}
 
-	v.layoutPorts(n, vp, pal)
+	v.layoutPorts(n, vp, pal, detail)
 	v.layoutBadge(px, z, size, look, pal)
 }
 
@@ -164,8 +169,14 @@ func (v *cardView) layoutDropdown(px func(x, y float32) fyne.Position,
 	v.dropdown.CornerRadius = 4 * z
 
 	if !detail {
-		choice = ""
+		v.dropdown.Hide()
+		v.arrow.Hide()
+		v.choice.Hide()
+		return
 	}
+	v.dropdown.Show()
+	v.arrow.Show()
+	v.choice.Show()
 	setText(v.choice, choice, textSize(pal.small, z), pal.fg,
 		size.Width-36, z)
 	v.choice.Move(px(at.X+8, at.Y+5))
@@ -173,14 +184,11 @@ func (v *cardView) layoutDropdown(px func(x, y float32) fyne.Position,
 	icon := 20 * z
 	v.arrow.Move(px(at.X+size.Width-24, at.Y+4))
 	v.arrow.Resize(fyne.NewSquareSize(icon))
-	if detail {
-		v.arrow.Show()
-	} else {
-		v.arrow.Hide()
-	}
 }
 
-func (v *cardView) layoutPorts(n campaign.Node, vp Viewport, pal *colors) {
+func (v *cardView) layoutPorts(n campaign.Node, vp Viewport, pal *colors,
+	detail bool) {
+
 	z := vp.zoom()
 	r := portRadius * z
 	dot := func(c *canvas.Circle, at fyne.Position) {
@@ -204,6 +212,7 @@ func (v *cardView) layoutPorts(n campaign.Node, vp Viewport, pal *colors) {
 		}
 		label := v.labels[li]
 		li++
+		label.Hidden = !detail
 		label.TextSize = textSize(pal.small, z)
 		label.Color = pal.dim
 		w := label.MinSize().Width

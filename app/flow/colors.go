@@ -41,7 +41,7 @@ func loadColors(th fyne.Theme) *colors {
 		start:    c(theme.ColorNameSuccess),
 		send:     c(theme.ColorNamePrimary),
 		wait:     c(theme.ColorNamePlaceHolder),
-		branch:   c(theme.ColorNameHyperlink),
+		branch:   theme.PrimaryColorNamed(theme.ColorPurple),
 		end:      c(theme.ColorNameForeground),
 		text:     th.Size(theme.SizeNameText),
 		small:    th.Size(theme.SizeNameCaptionText) + 1,

@@ -1,10 +1,12 @@
 package flow
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/nurturesms/nurture/campaign"
 )
@@ -46,14 +48,39 @@ func sampleCampaign(t testing.TB) campaign.Graph {
 }
 
 func TestCanvas_GoldenSampleCampaign(t *testing.T) {
-	b := newBoard(t, sampleCampaign(t))
-	b.w.Resize(fyne.NewSize(820, 760))
-	b.canvas.SetMessages([]MessageChoice{
-		{ID: 1, Name: "Welcome to the studio", Detail: "1 Segment, up to $0.0079"},
-	})
-	b.canvas.SetProblems(campaign.Validate(b.canvas.Model().Graph(), nil))
-	b.canvas.Model().Select("n3")
-	b.canvas.Fit()
+	tests := []struct {
+		file  string
+		theme fyne.Theme // nil keeps the test theme, which is dark
+	}{
+		{"sample_campaign.png", nil},
+		{"sample_campaign_light.png",
+			variantTheme{theme.DefaultTheme(), theme.VariantLight}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			b := newBoard(t, sampleCampaign(t))
+			if tt.theme != nil {
+				fyne.CurrentApp().Settings().SetTheme(tt.theme)
+			}
+			b.w.Resize(fyne.NewSize(820, 760))
+			b.canvas.SetMessages([]MessageChoice{{ID: 1,
+				Name: "Welcome to the studio", Detail: "1 Segment, up to $0.0079"}})
+			b.canvas.SetProblems(campaign.Validate(b.canvas.Model().Graph(), nil))
+			b.canvas.Model().Select("n3")
+			b.canvas.Fit()
 
-	test.AssertImageMatches(t, "sample_campaign.png", b.w.Canvas().Capture())
+			test.AssertImageMatches(t, tt.file, b.w.Canvas().Capture())
+		})
+	}
+}
+
+// variantTheme is a theme held to one variant, light or dark.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (v variantTheme) Color(n fyne.ThemeColorName,
+	_ fyne.ThemeVariant) color.Color {
+	return v.Theme.Color(n, v.variant)
 }

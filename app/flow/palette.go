@@ -55,14 +55,36 @@ func NewPaletteItem(k campaign.NodeKind, target *Canvas) *PaletteItem {
 
 // CreateRenderer draws the item as a small card.
 func (p *PaletteItem) CreateRenderer() fyne.WidgetRenderer {
-	pal := loadColors(p.Theme())
-	box := &canvas.Rectangle{FillColor: pal.card, StrokeColor: pal.border,
-		StrokeWidth: 1, CornerRadius: 4}
-	strip := &canvas.Rectangle{FillColor: pal.kind(p.Kind)}
-	strip.SetMinSize(fyne.NewSize(6, 0))
-	text := widget.NewLabel(Title(p.Kind))
-	row := container.NewBorder(nil, nil, strip, nil, text)
-	return widget.NewSimpleRenderer(container.NewStack(box, row))
+	r := &itemRenderer{p: p, box: &canvas.Rectangle{StrokeWidth: 1,
+		CornerRadius: 4}, strip: &canvas.Rectangle{}}
+	r.strip.SetMinSize(fyne.NewSize(6, 0))
+	row := container.NewBorder(nil, nil, r.strip, nil,
+		widget.NewLabel(Title(p.Kind)))
+	r.stack = container.NewStack(r.box, row)
+	r.Refresh()
+	return r
+}
+
+// itemRenderer draws a PaletteItem, taking its colours afresh from the
+// theme on every refresh so that it follows a switch to light or dark.
+type itemRenderer struct {
+	p          *PaletteItem
+	box, strip *canvas.Rectangle
+	stack      *fyne.Container
+}
+
+func (r *itemRenderer) Layout(s fyne.Size) { r.stack.Resize(s) }
+func (r *itemRenderer) MinSize() fyne.Size { return r.stack.MinSize() }
+func (r *itemRenderer) Destroy()           {}
+func (r *itemRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.stack}
+}
+
+func (r *itemRenderer) Refresh() {
+	pal := loadColors(r.p.Theme())
+	r.box.FillColor, r.box.StrokeColor = pal.card, pal.border
+	r.strip.FillColor = pal.kind(r.p.Kind)
+	r.stack.Refresh()
 }
 
 // Tapped adds the step in the middle of the canvas's view.

@@ -50,7 +50,7 @@ func (s *campaignsScreen) view() fyne.CanvasObject {
 	}
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return campaignColumns("", "", "", "") },
+		func() fyne.CanvasObject { return newCampaignLine(s.openRow) },
 		s.updateRow,
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -119,12 +119,46 @@ func (s *campaignsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r := s.rows[id]
-	cells := o.(*fyne.Container).Objects
+	line := o.(*campaignLine)
+	line.id = id
+	cells := line.cells.Objects
 	texts := []string{r.c.Name, stateLabel(r.c.State), r.audience,
 		lastChange(r.c.UpdatedAt, s.a.clock.Now())}
 	for i, t := range texts {
 		cells[i].(*widget.Label).SetText(t)
 	}
+}
+
+// openRow opens the campaign on row id, which was double-clicked.
+func (s *campaignsScreen) openRow(id widget.ListItemID) {
+	if id < len(s.rows) {
+		s.list.Select(id)
+		s.openSelected()
+	}
+}
+
+// campaignLine is one row of the list: it opens its campaign when
+// double-clicked. A single click reaches the list, which selects it.
+type campaignLine struct {
+	widget.BaseWidget
+	id       widget.ListItemID
+	cells    *fyne.Container
+	onDouble func(id widget.ListItemID)
+}
+
+func newCampaignLine(onDouble func(widget.ListItemID)) *campaignLine {
+	l := &campaignLine{cells: campaignColumns("", "", "", ""),
+		onDouble: onDouble}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// DoubleTapped opens the line's campaign.
+func (l *campaignLine) DoubleTapped(*fyne.PointEvent) { l.onDouble(l.id) }
+
+// CreateRenderer draws the line's cells.
+func (l *campaignLine) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(l.cells)
 }
 
 // refresh reloads the campaigns and keeps the selection when it can.

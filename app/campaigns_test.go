@@ -168,6 +168,35 @@ func TestCampaigns_CreateOpensEditor(t *testing.T) {
 	}
 }
 
+func TestCampaigns_DoubleClickOpens(t *testing.T) {
+	a := newTestApp(t)
+	c := saveCampaign(t, a, campaign.Campaign{Name: "Welcome"})
+	s := campaignsFor(t, a)
+	s.refresh()
+	a.win.Resize(fyne.NewSize(1000, 600))
+
+	var line *campaignLine
+	walkObjects(s.list, func(o fyne.CanvasObject) {
+		if l, ok := o.(*campaignLine); ok && line == nil {
+			line = l
+		}
+	})
+	if line == nil {
+		t.Fatal("no campaign line drawn")
+	}
+	pos := a.fyneApp.Driver().AbsolutePositionForObject(line)
+	test.TapCanvas(a.win.Canvas(), pos.AddXY(5, 5))
+	if s.selected != c.ID {
+		t.Errorf("a click on the line selected %d, want %d", s.selected,
+			c.ID)
+	}
+
+	test.DoubleTap(line)
+	if s.editor == nil || s.editor.c.ID != c.ID {
+		t.Fatal("double-clicking the line did not open its campaign")
+	}
+}
+
 func TestCampaigns_RenameDuplicateDelete(t *testing.T) {
 	a := newTestApp(t)
 	c := saveCampaign(t, a, campaign.Campaign{Name: "Welcome"})

@@ -202,8 +202,7 @@ func (s *Server) Close() error {
 	return s.srv.Close()
 }
 
-// ListenAndServe runs a simulator on addr until ctx ends. The standalone
-// `nurture simulator` command calls it.
+// ListenAndServe runs a simulator on addr until ctx ends.
 func ListenAndServe(ctx context.Context, addr string, opts Options) error {
 	s, err := New(opts)
 	if err != nil {
@@ -215,7 +214,11 @@ func ListenAndServe(ctx context.Context, addr string, opts Options) error {
 	o := s.Options()
 	s.log.Info("simulator: listening", "url", s.URL(),
 		"account", o.AccountSID, "service", o.ServiceSID)
+	return s.serve(ctx)
+}
 
+// serve waits for ctx to end, then shuts the server down.
+func (s *Server) serve(ctx context.Context) error {
 	<-ctx.Done()
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

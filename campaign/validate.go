@@ -45,8 +45,8 @@ const (
 // MessageFacts is what validation needs to know about a saved message.
 type MessageFacts struct {
 	Name string
-	// Chars is the body's length in characters, with merge fields at
-	// their longest.
+	// Chars is the body's length in characters as written, merge
+	// fields unfilled; Segments covers the filled-in worst case.
 	Chars int
 	// Segments is the worst-case number of Segments, 0 when unknown.
 	Segments int

@@ -65,6 +65,9 @@ func TestAnalyze_segments(t *testing.T) {
 			strings.Repeat(ya, 66) + "1\ufe0f\u20e3" +
 				strings.Repeat(ya, 5),
 			UCS2, []int{66, 8}, 67},
+		{"a cluster longer than a segment is cut inside",
+			strings.Repeat(ya, 10) + "a" + strings.Repeat("\u0301", 80),
+			UCS2, []int{10, 67, 14}, 67},
 		{"accent stays with its letter",
 			strings.Repeat(ya, 66) + "e\u0301" + strings.Repeat(ya, 5),
 			UCS2, []int{66, 7}, 67},

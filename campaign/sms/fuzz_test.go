@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -143,4 +144,26 @@ func FuzzClusters(f *testing.F) {
 			t.Fatalf("%q: fewer units than runes", s)
 		}
 	})
+}
+
+// TestAnalyze_invariantsOnTrickyText runs the fuzz invariants over many
+// bodies built from the pieces most likely to be cut wrongly.
+func TestAnalyze_invariantsOnTrickyText(t *testing.T) {
+	pieces := []string{"a", "b", " ", "я", "春", "é", "e\u0301",
+		"\u0301", "\u0301\u0302\u0303", "😀", "👍🏽", "🇫🇷", "🇩",
+		"👨\u200d👩\u200d👧", "\u200d", "1\ufe0f\u20e3", "\r\n", "\r",
+		"\n", "{", "€", "“", "\u1100\u1161\u11a8", "\u0600", "ก\u0e33",
+		"\x00", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := 40 + rng.IntN(200); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		body := b.String()
+		for _, smart := range []bool{false, true} {
+			a := Analyze(body, Options{SmartEncoding: smart})
+			checkAnalysis(t, body, a)
+		}
+	}
 }

@@ -39,45 +39,94 @@ func splitGSM7(text string, total int) []Segment {
 // pair, and never splits a grapheme cluster (an emoji with its skin tone,
 // a flag, a letter with its accents) unless the cluster alone is longer
 // than a segment.
+//
+// It counts code units rune by rune and only works out cluster
+// boundaries where a cut falls, which keeps it fast.
 func splitUCS2(text string) []Segment {
-	total := utf16Units(text)
+	var segs []Segment
+	start, used, total := 0, 0, 0
+	for i := 0; i < len(text); {
+		r, size := decodeRune(text[i:])
+		u := runeUnits(r)
+		total += u
+		if used+u > UCS2Multi {
+			if segs == nil {
+				segs = make([]Segment, 0, len(text)/UCS2Multi+2)
+			}
+
+			// Cut at the last cluster boundary, then inside the cluster
+			// if it alone is too long for a segment.
+			cut := boundaryBefore(text, start, i)
+			rest := utf16Units(text[cut:i])
+			segs = append(segs, Segment{text[start:cut], used - rest,
+				UCS2Multi})
+			start, used = cut, rest
+			if used+u > UCS2Multi {
+				segs = append(segs, Segment{text[start:i], used, UCS2Multi})
+				start, used = i, 0
+			}
+		}
+		used += u
+		i += size
+	}
 	if total <= UCS2Single {
 		return []Segment{{Text: text, Units: total, Capacity: UCS2Single}}
 	}
+	return append(segs, Segment{text[start:], used, UCS2Multi})
+}
 
-	segs := make([]Segment, 0, total/UCS2Multi+2)
-	start, used := 0, 0
-	c := clusters{s: text, state: -1}
-	for {
-		cs, ce, u, ok := c.next()
-		if !ok {
+// boundaryBefore returns the last grapheme cluster boundary b with
+// start < b <= p, or p when the cluster that starts at start runs past
+// p. start must be a boundary.
+func boundaryBefore(text string, start, p int) int {
+	prev, _ := utf8.DecodeLastRuneInString(text[start:p])
+	next, _ := decodeRune(text[p:])
+	if plainPair(prev, next) {
+		return p
+	}
+
+	// Walk back to a boundary uniseg can start from without context.
+	q := p
+	for after := next; q > start; {
+		r, size := utf8.DecodeLastRuneInString(text[start:q])
+		if q < p && plainPair(r, after) {
 			break
 		}
-		if used+u <= UCS2Multi {
-			used += u
-			continue
-		}
-		if used > 0 {
-			segs = append(segs, Segment{text[start:cs], used, UCS2Multi})
-			start, used = cs, 0
-		}
-		if u <= UCS2Multi {
-			used = u
-			continue
-		}
-
-		// A cluster longer than a segment: cut it between code points.
-		for i, r := range text[cs:ce] {
-			ru := runeUnits(r)
-			if used+ru > UCS2Multi {
-				segs = append(segs,
-					Segment{text[start : cs+i], used, UCS2Multi})
-				start, used = cs+i, 0
-			}
-			used += ru
-		}
+		after = r
+		q -= size
 	}
-	return append(segs, Segment{text[start:], used, UCS2Multi})
+
+	b := q
+	c := clusters{s: text, pos: q, state: -1}
+	for {
+		_, end, _, ok := c.next()
+		if !ok || end > p {
+			break
+		}
+		b = end
+	}
+	if b == start {
+		return p
+	}
+	return b
+}
+
+// plainPair reports whether there is always a cluster boundary between
+// a and b: two plain characters, or a control character on either side
+// other than CR LF.
+func plainPair(a, b rune) bool {
+	switch {
+	case a == '\r' && b == '\n':
+		return false
+	case isPlain(a) && isPlain(b):
+		return true
+	}
+	return isControl(a) || isControl(b)
+}
+
+// isControl reports whether r is an ASCII control character.
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f
 }
 
 // runeUnits returns the UTF-16 code units r takes: 2 for a character
@@ -135,13 +184,13 @@ func (c *clusters) next() (start, end, units int, ok bool) {
 	end = i + size
 	c.size = 0
 	plain := isPlain(r)
-	if plain || r < 0x20 || r == 0x7f {
+	if plain || isControl(r) {
 		if r == '\r' && end < len(s) && s[end] == '\n' {
 			end++
 		} else if plain && end < len(s) {
 			// Nothing joins onto a control character.
 			c.r, c.size = decodeRune(s[end:])
-			if !isPlain(c.r) && c.r >= 0x20 && c.r != 0x7f {
+			if !isPlain(c.r) && !isControl(c.r) {
 				c.size, end = 0, -1
 			}
 		}
@@ -157,10 +206,21 @@ func (c *clusters) next() (start, end, units int, ok bool) {
 	return i, c.pos, utf16Units(cluster), true
 }
 
-// decodeRune decodes the first rune of s, quickly when it is ASCII.
+// decodeRune decodes the first rune of s, quickly when it takes one to
+// three bytes, as nearly every character of a message does.
 func decodeRune(s string) (rune, int) {
-	if s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
+	b := s[0]
+	switch {
+	case b < utf8.RuneSelf:
+		return rune(b), 1
+	case b >= 0xc2 && b < 0xe0 && len(s) > 1 && s[1]&0xc0 == 0x80:
+		return rune(b&0x1f)<<6 | rune(s[1]&0x3f), 2
+	case b >= 0xe0 && b < 0xf0 && len(s) > 2 && s[1]&0xc0 == 0x80 &&
+		s[2]&0xc0 == 0x80:
+		r := rune(b&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+		if r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			return r, 3
+		}
 	}
 	return utf8.DecodeRuneInString(s)
 }

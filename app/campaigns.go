@@ -64,14 +64,12 @@ func (s *campaignsScreen) view() fyne.CanvasObject {
 		s.updateButtons()
 	}
 
-	title := widget.NewLabelWithStyle("Campaigns", fyne.TextAlignLeading,
-		fyne.TextStyle{Bold: true})
 	header := campaignColumns("Name", "State", "Audience", "Last change")
 	for _, o := range header.Objects {
 		o.(*widget.Label).TextStyle = fyne.TextStyle{Bold: true}
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, nil, s.toolbar()),
+		s.toolbar(),
 		widget.NewSeparator(), header)
 
 	s.body = container.NewStack()

@@ -73,7 +73,8 @@ func (e *campaignEditor) toggleState() {
 	e.updateState()
 	if e.c.State == campaign.Running && prev == campaign.Draft {
 		dialog.ShowInformation("Campaign started",
-			"Contacts in the audience now enter the campaign.", e.a.win)
+			"The campaign is running. Its steps are locked until you "+
+				"pause it.", e.a.win)
 	}
 }
 

@@ -204,8 +204,10 @@ func (m *Model) Paste() []string {
 	return added
 }
 
-// Select makes ids the selection.
+// Select makes ids the selection. It also ends any run of typing merged
+// into one undo step, so that editing another step undoes on its own.
 func (m *Model) Select(ids ...string) {
+	m.history.Seal()
 	m.selected = make(map[string]bool, len(ids))
 	for _, id := range ids {
 		m.selected[id] = true

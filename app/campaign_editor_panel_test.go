@@ -1,0 +1,153 @@
+package app
+
+import (
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign"
+)
+
+// panelWidget returns the first widget of type T in the settings panel
+// for which match is true.
+func panelWidget[T fyne.CanvasObject](t *testing.T, e *campaignEditor,
+	match func(T) bool) T {
+
+	t.Helper()
+	var found T
+	ok := false
+	eachObject(e.panel, func(o fyne.CanvasObject) {
+		if w, is := o.(T); is && !ok && match(w) {
+			found, ok = w, true
+		}
+	})
+	if !ok {
+		t.Fatalf("no %T in the settings panel", found)
+	}
+	return found
+}
+
+// first matches any widget, to take the first of its type.
+func first[T fyne.CanvasObject](T) bool { return true }
+
+func TestCampaignEditor_PanelEditsBranch(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	id := b.dropAt(t, campaign.KindBranch, fyne.NewPos(300, 300))
+
+	field := panelWidget(t, b.e, first[*widget.SelectEntry])
+	test.Type(field, "city")
+	op := panelWidget(t, b.e, first[*widget.Select])
+	op.SetSelected("equals")
+	value := panelWidget(t, b.e, func(en *widget.Entry) bool {
+		return en.PlaceHolder == "Austin"
+	})
+	test.Type(value, "Austin")
+
+	n, _ := b.e.canvas.Model().Graph().Node(id)
+	want := campaign.Condition{Field: "city", Op: campaign.OpEquals,
+		Value: "Austin"}
+	if n.Condition == nil || *n.Condition != want {
+		t.Fatalf("condition = %+v, want %+v", n.Condition, want)
+	}
+	for _, p := range b.e.problems {
+		if p.NodeID == id && p.Text == "Choose what this Branch tests." {
+			t.Errorf("problem %q still listed after setting the test", p.Text)
+		}
+	}
+}
+
+func TestCampaignEditor_PanelEditsStart(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	b.e.canvas.Reveal(campaign.StartID)
+
+	mode := panelWidget(t, b.e, first[*widget.Select])
+	mode.SetSelected("Contacts with any of these tags")
+	tags := panelWidget(t, b.e, func(en *widget.Entry) bool {
+		return en.PlaceHolder == "customer, vip"
+	})
+	test.Type(tags, "customer, vip")
+	later := panelWidget(t, b.e, first[*widget.Check])
+	test.Tap(later)
+
+	start, _ := b.e.canvas.Model().Graph().Start()
+	want := &campaign.Audience{Mode: campaign.AudienceAnyTag,
+		Tags: []string{"customer", "vip"}, IncludeNew: true}
+	if !reflect.DeepEqual(start.Audience, want) {
+		t.Errorf("audience = %+v, want %+v", start.Audience, want)
+	}
+}
+
+func TestCampaignEditor_PanelEditsWaitUntil(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	id := b.dropAt(t, campaign.KindWait, fyne.NewPos(300, 300))
+
+	panelWidget(t, b.e, first[*widget.RadioGroup]).SetSelected(waitUntilLabel)
+	panelWidget(t, b.e, first[*widget.Select]).SetSelected("Monday")
+	at := panelWidget(t, b.e, func(en *widget.Entry) bool {
+		return en.PlaceHolder == "09:00"
+	})
+	at.SetText("")
+	test.Type(at, "9:30")
+
+	n, _ := b.e.canvas.Model().Graph().Node(id)
+	want := campaign.Wait{Mode: campaign.WaitUntil, Amount: 1,
+		Unit: campaign.Days, Weekday: 1, TimeOfDay: 9*60 + 30}
+	if n.Wait == nil || *n.Wait != want {
+		t.Errorf("wait = %+v, want %+v", n.Wait, want)
+	}
+}
+
+func TestCampaignEditor_CopyPasteAndZoomKeys(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	b.dropAt(t, campaign.KindWait, fyne.NewPos(300, 300))
+
+	typeShortcut(b.a, &fyne.ShortcutCopy{})
+	typeShortcut(b.a, &fyne.ShortcutPaste{})
+	if got := len(b.e.canvas.Model().Graph().Nodes); got != 3 {
+		t.Errorf("nodes after Ctrl+C, Ctrl+V = %d, want 3", got)
+	}
+
+	tests := []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyEqual, "120%"},
+		{fyne.KeyEqual, "144%"},
+		{fyne.KeyMinus, "120%"},
+		{fyne.Key0, "100%"},
+	}
+	for _, tt := range tests {
+		typeShortcut(b.a, ctrl(tt.key))
+		if got := b.e.zoom.Text; got != tt.want {
+			t.Errorf("zoom after Ctrl+%s = %s, want %s", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestCampaignEditor_StartNeedsNoErrorsThenLocks(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	send := b.dropAt(t, campaign.KindSend, fyne.NewPos(300, 240))
+
+	// A Send SMS with no message is an error: the campaign stays a draft.
+	test.Tap(b.e.stateBtn)
+	if b.e.c.State != campaign.Draft {
+		t.Fatalf("state after Start with errors = %s, want draft", b.e.c.State)
+	}
+
+	b.connect(t, campaign.StartID, campaign.PortNext, send)
+	b.pickOnCard(t, send, 0)
+	test.Tap(b.e.stateBtn)
+	if b.e.c.State != campaign.Running || !b.e.canvas.Model().ReadOnly {
+		t.Fatalf("after Start: state %s, read-only %v; want running, true",
+			b.e.c.State, b.e.canvas.Model().ReadOnly)
+	}
+
+	test.Tap(b.e.stateBtn)
+	if b.e.c.State != campaign.Paused || b.e.canvas.Model().ReadOnly {
+		t.Errorf("after Pause: state %s, read-only %v; want paused, false",
+			b.e.c.State, b.e.canvas.Model().ReadOnly)
+	}
+}

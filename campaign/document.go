@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -160,10 +161,34 @@ func jsonProblem(data []byte, err error) error {
 		if field == "" {
 			field = "the document"
 		}
-		return notImportable("%s holds a %s where a %s belongs (line %d)",
-			field, typ.Value, typ.Type, lineOf(data, typ.Offset))
+		return notImportable("%s should be %s, not %s (line %d)",
+			field, jsonKind(typ.Type), article(typ.Value),
+			lineOf(data, typ.Offset))
 	}
 	return notImportable("it could not be read (%v)", err)
+}
+
+// jsonKind names, in JSON's terms, what a Go type is written as.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return "an object"
+}
+
+// article puts "a" or "an" before a JSON value's kind.
+func article(kind string) string {
+	if strings.HasPrefix(kind, "a") || strings.HasPrefix(kind, "o") {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // lineOf returns the 1-based line holding byte offset off of data.

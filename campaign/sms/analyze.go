@@ -105,26 +105,24 @@ type Analysis struct {
 
 // Analyze splits body into segments as Twilio would bill it.
 func Analyze(body string, opt Options) Analysis {
-	a := Analysis{Body: body, Text: body,
-		Chars: utf8.RuneCountInString(body)}
+	a := Analysis{Body: body, Text: body}
 
-	// Find the encoding and what it costs.
-	total, gsm := gsmSeptets(body)
+	// GSM-7 if it can be, after Smart Encoding if need be; else UCS-2.
+	segs, chars, gsm := splitGSM7(body)
 	if !gsm && opt.SmartEncoding {
 		if text, ok := smartEncode(body); ok {
 			a.Text, a.Smart = text, true
-			total, gsm = gsmSeptets(text)
+			segs, _, gsm = splitGSM7(text)
+			chars = utf8.RuneCountInString(body)
 		}
 	}
-
-	// Split.
-	switch {
-	case a.Text == "":
-	case gsm:
-		a.Segments = splitGSM7(a.Text, total)
-	default:
+	if !gsm {
 		a.Encoding = UCS2
-		a.Segments = splitUCS2(a.Text)
+		segs, chars = splitUCS2(body)
+	}
+	a.Chars = chars
+	if a.Text != "" {
+		a.Segments = segs
 	}
 	for _, s := range a.Segments {
 		a.Units += s.Units
@@ -138,29 +136,4 @@ func Analyze(body string, opt Options) Analysis {
 		a.Problems = append(a.Problems, ProblemTooLong)
 	}
 	return a
-}
-
-// gsmSeptets returns the septets s takes in GSM-7, and false when s has
-// a character GSM-7 cannot carry.
-func gsmSeptets(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			c := int(asciiSeptets[b])
-			if c == 0 {
-				return n, false
-			}
-			n += c
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		c := septets(r)
-		if c == 0 || r == utf8.RuneError {
-			return n, false
-		}
-		n += c
-		i += size
-	}
-	return n, true
 }

@@ -176,6 +176,9 @@ func TestAnalyze_problems(t *testing.T) {
 		{"1601 is too long", strings.Repeat("a", 1601),
 			[]Problem{ProblemTooLong}},
 		{"characters, not bytes", strings.Repeat("é", 1600), nil},
+		{"emoji are one character each", strings.Repeat("😀", 1600), nil},
+		{"1601 emoji are too long", strings.Repeat("😀", 1601),
+			[]Problem{ProblemTooLong}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

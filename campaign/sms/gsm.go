@@ -36,3 +36,17 @@ func septets(r rune) int {
 	}
 	return 0
 }
+
+// gsmSeptets returns the septets s takes in GSM-7, and false when s has
+// a character GSM-7 cannot carry.
+func gsmSeptets(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		c := septets(r)
+		if c == 0 {
+			return n, false
+		}
+		n += c
+	}
+	return n, true
+}

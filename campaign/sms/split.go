@@ -6,33 +6,41 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// splitGSM7 cuts text, which is all GSM-7 and takes total septets, into
-// segments. An extension character is one rune costing two septets, so
-// cutting only between runes keeps its escape and character together.
-func splitGSM7(text string, total int) []Segment {
-	if total <= GSM7Single {
-		return []Segment{{Text: text, Units: total, Capacity: GSM7Single}}
-	}
-
-	segs := make([]Segment, 0, total/GSM7Multi+2)
-	start, used := 0, 0
-	for i := 0; i < len(text); {
+// splitGSM7 cuts text into GSM-7 segments and counts its runes, or
+// returns false when text has a character GSM-7 cannot carry. An extension character is one rune
+// costing two septets, so cutting only between runes keeps its escape
+// and character together.
+func splitGSM7(text string) ([]Segment, int, bool) {
+	var segs []Segment
+	start, used, total, runes := 0, 0, 0, 0
+	for i := 0; i < len(text); runes++ {
 		c, size := 0, 1
 		if b := text[i]; b < utf8.RuneSelf {
 			c = int(asciiSeptets[b])
 		} else {
 			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = decodeRune(text[i:])
 			c = septets(r)
 		}
+		if c == 0 {
+			return nil, 0, false
+		}
+		total += c
 		if used+c > GSM7Multi {
+			if segs == nil {
+				segs = make([]Segment, 0, len(text)/GSM7Multi+2)
+			}
 			segs = append(segs, Segment{text[start:i], used, GSM7Multi})
 			start, used = i, 0
 		}
 		used += c
 		i += size
 	}
-	return append(segs, Segment{text[start:], used, GSM7Multi})
+	if total <= GSM7Single {
+		segs = []Segment{{Text: text, Units: total, Capacity: GSM7Single}}
+		return segs, runes, true
+	}
+	return append(segs, Segment{text[start:], used, GSM7Multi}), runes, true
 }
 
 // splitUCS2 cuts text into UCS-2 segments. It never splits a surrogate
@@ -41,11 +49,12 @@ func splitGSM7(text string, total int) []Segment {
 // than a segment.
 //
 // It counts code units rune by rune and only works out cluster
-// boundaries where a cut falls, which keeps it fast.
-func splitUCS2(text string) []Segment {
+// boundaries where a cut falls, which keeps it fast. It also returns the
+// number of runes.
+func splitUCS2(text string) ([]Segment, int) {
 	var segs []Segment
-	start, used, total := 0, 0, 0
-	for i := 0; i < len(text); {
+	start, used, total, runes := 0, 0, 0, 0
+	for i := 0; i < len(text); runes++ {
 		r, size := decodeRune(text[i:])
 		u := runeUnits(r)
 		total += u
@@ -70,9 +79,10 @@ func splitUCS2(text string) []Segment {
 		i += size
 	}
 	if total <= UCS2Single {
-		return []Segment{{Text: text, Units: total, Capacity: UCS2Single}}
+		segs = []Segment{{Text: text, Units: total, Capacity: UCS2Single}}
+		return segs, runes
 	}
-	return append(segs, Segment{text[start:], used, UCS2Multi})
+	return append(segs, Segment{text[start:], used, UCS2Multi}), runes
 }
 
 // boundaryBefore returns the last grapheme cluster boundary b with

@@ -24,8 +24,7 @@ type messageEditor struct {
 	saveBtn *widget.Button
 	back    *widget.Button
 	preview *messagePreview
-	// onSaved is told about every save; onClose goes back to the list.
-	onSaved func(campaign.Message)
+	// onClose goes back to the list.
 	onClose func()
 	saveKey *desktop.CustomShortcut
 	// leaving is the dialog confirmLeave shows, while it is open.
@@ -33,9 +32,9 @@ type messageEditor struct {
 }
 
 func newMessageEditor(a *App, m campaign.Message,
-	onSaved func(campaign.Message), onClose func()) *messageEditor {
+	onClose func()) *messageEditor {
 
-	e := &messageEditor{a: a, msg: m, onSaved: onSaved, onClose: onClose}
+	e := &messageEditor{a: a, msg: m, onClose: onClose}
 	e.saveKey = &desktop.CustomShortcut{KeyName: fyne.KeyS,
 		Modifier: fyne.KeyModifierShortcutDefault}
 
@@ -112,9 +111,7 @@ func (e *messageEditor) save() bool {
 	e.msg = saved
 	e.name.SetText(saved.Name) // the store tidies spaces
 	e.showStatus()
-	if e.onSaved != nil {
-		e.onSaved(saved)
-	}
+	e.a.log.Info("messages: saved", "message", saved.ID)
 	return true
 }
 

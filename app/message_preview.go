@@ -33,19 +33,17 @@ type messagePreview struct {
 	smart   *widget.Check
 	sample  *widget.Select
 
-	encoding  *widget.Label
-	counts    *widget.Label
-	bars      *fyne.Container
-	problems  *widget.Label
-	fieldErr  *widget.Label
-	html      *fyne.Container
-	links     *widget.Label
-	rendered  *widget.Label
-	cost      *widget.Label
-	unicode   *unicodePanel
-	audience  *messageAudience
-	lastBody  string
-	lastTyped sms.Analysis
+	encoding *widget.Label
+	counts   *widget.Label
+	bars     *fyne.Container
+	problems *widget.Label
+	fieldErr *widget.Label
+	html     *fyne.Container
+	links    *widget.Label
+	rendered *widget.Label
+	cost     *widget.Label
+	unicode  *unicodePanel
+	audience *messageAudience
 }
 
 func newMessagePreview(a *App, e *messageEditor) *messagePreview {
@@ -167,7 +165,6 @@ func (p *messagePreview) update(body string) {
 	if text != body {
 		typed = sms.Analyze(body, opt)
 	}
-	p.lastBody, p.lastTyped = body, typed
 
 	p.showCounts(an)
 	p.showProblems(an, err)

@@ -154,8 +154,7 @@ func (s *messagesScreen) enableActions() {
 
 // open shows the editor for m.
 func (s *messagesScreen) open(m campaign.Message) {
-	s.editor = newMessageEditor(s.a, m, func(campaign.Message) {},
-		s.closeEditor)
+	s.editor = newMessageEditor(s.a, m, s.closeEditor)
 	s.root.Objects = []fyne.CanvasObject{s.editor.view()}
 	s.root.Refresh()
 	if s.visible {

@@ -80,6 +80,10 @@ func newConnection(a *App) *connection {
 		if err := c.startSimulator(); err != nil {
 			c.problem = err
 		}
+		// TODO(shell): the window's shell does not exist yet, so the
+		// banner waits for the app to start; a direct call to start
+		// after the shell is built would be plainer.
+		a.fyneApp.Lifecycle().SetOnStarted(c.start)
 		return c
 	}
 
@@ -94,8 +98,8 @@ func newConnection(a *App) *connection {
 	return c
 }
 
-// start shows the demo banner when demo mode is on. The shell calls it
-// once it is built.
+// start shows the demo banner when demo mode is on. It must run after
+// the shell is built.
 func (c *connection) start() {
 	if c.Source() == sourceDemo {
 		c.a.setBanner(demoBanner)

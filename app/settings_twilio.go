@@ -22,7 +22,6 @@ type twilioSection struct {
 
 	account, token, service, tenDLC  *widget.Entry
 	accountMsg, tokenMsg, serviceMsg *widget.Label
-	showToken                        *widget.Check
 
 	save, disconnect, test, demo, leaveDemo *widget.Button
 	result                                  *widget.Label
@@ -38,6 +37,7 @@ func newTwilioSectionState(a *App) *twilioSection {
 
 	s.account = widget.NewEntry()
 	s.account.SetPlaceHolder("AC…")
+	// Masked, with Fyne's eye button to show it.
 	s.token = widget.NewPasswordEntry()
 	s.token.SetPlaceHolder("32 characters")
 	s.service = widget.NewEntry()
@@ -51,17 +51,13 @@ func newTwilioSectionState(a *App) *twilioSection {
 	for _, l := range []*widget.Label{s.accountMsg, s.tokenMsg, s.serviceMsg} {
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
 	}
 
 	// Check each value as it is typed.
 	s.account.OnChanged = s.validator(s.accountMsg, twilioclient.ValidateAccountSID)
 	s.token.OnChanged = s.validator(s.tokenMsg, twilioclient.ValidateAuthToken)
 	s.service.OnChanged = s.validator(s.serviceMsg, twilioclient.ValidateServiceSID)
-
-	s.showToken = widget.NewCheck("Show token", func(on bool) {
-		s.token.Password = !on
-		s.token.Refresh()
-	})
 
 	s.save = widget.NewButton("Save", s.onSave)
 	s.save.Importance = widget.HighImportance
@@ -82,7 +78,7 @@ func (s *twilioSection) view() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem("Account SID", container.NewVBox(s.account, s.accountMsg)),
 		widget.NewFormItem("Auth Token",
-			container.NewVBox(s.token, s.showToken, s.tokenMsg)),
+			container.NewVBox(s.token, s.tokenMsg)),
 		widget.NewFormItem("Messaging Service SID",
 			container.NewVBox(s.service, s.serviceMsg)),
 		widget.NewFormItem("10DLC throughput (segments/s)", s.tenDLC),
@@ -99,11 +95,17 @@ func (s *twilioSection) validator(msg *widget.Label,
 	check func(string) error) func(string) {
 	return func(v string) {
 		if v == "" {
-			msg.SetText("")
+			setMessage(msg, nil)
 			return
 		}
-		msg.SetText(fieldError(check(v)))
+		setMessage(msg, check(v))
 	}
+}
+
+// setMessage shows err under a field, or hides the line when nil.
+func setMessage(msg *widget.Label, err error) {
+	msg.SetText(fieldError(err))
+	setShown(msg, err != nil)
 }
 
 func fieldError(err error) string {
@@ -170,9 +172,9 @@ func (s *twilioSection) onSave() {
 		AuthToken: s.token.Text, ServiceSID: s.service.Text}.Trimmed()
 
 	// Show every problem at once, empty fields included.
-	s.accountMsg.SetText(fieldError(twilioclient.ValidateAccountSID(creds.AccountSID)))
-	s.tokenMsg.SetText(fieldError(twilioclient.ValidateAuthToken(creds.AuthToken)))
-	s.serviceMsg.SetText(fieldError(twilioclient.ValidateServiceSID(creds.ServiceSID)))
+	setMessage(s.accountMsg, twilioclient.ValidateAccountSID(creds.AccountSID))
+	setMessage(s.tokenMsg, twilioclient.ValidateAuthToken(creds.AuthToken))
+	setMessage(s.serviceMsg, twilioclient.ValidateServiceSID(creds.ServiceSID))
 	if creds.Validate() != nil {
 		s.result.SetText("Fix the fields marked above, then save again.")
 		return

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -65,6 +66,10 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 				!strings.Contains(got, tt.want) {
 				t.Errorf("got %q, want a message containing %q", got, tt.want)
 			}
+			if msg.Hidden != (tt.want == "") {
+				t.Errorf("got message hidden %v, want %v", msg.Hidden,
+					tt.want == "")
+			}
 		})
 	}
 }
@@ -72,14 +77,18 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 func TestTwilioSection_TokenMaskedWithToggle(t *testing.T) {
 	noTwilioEnv(t)
 	s := newTwilioSectionState(newTestApp(t))
-	if !s.token.Password {
-		t.Fatal("got a visible token, want it masked")
+	w := test.NewWindow(s.view())
+	defer w.Close()
+
+	eye, ok := s.token.ActionItem.(fyne.Tappable)
+	if !s.token.Password || !ok {
+		t.Fatal("got a visible token or no toggle, want it masked")
 	}
-	test.Tap(s.showToken)
+	test.Tap(eye)
 	if s.token.Password {
-		t.Error("got a masked token after Show token, want it visible")
+		t.Error("got a masked token after the toggle, want it visible")
 	}
-	test.Tap(s.showToken)
+	test.Tap(eye)
 	if !s.token.Password {
 		t.Error("got a visible token after hiding, want it masked")
 	}

@@ -64,13 +64,13 @@ func newCampaignEditor(a *App, c campaign.Campaign,
 		c.Graph = campaign.NewGraph()
 	}
 	e := &campaignEditor{a: a, c: c, onClose: onClose, delay: autosaveDelay}
-	if err := e.loadMessages(a.ctx); err != nil {
-		a.log.Warn("campaign editor: load messages", "err", err)
-	}
-
 	e.canvas = flow.NewCanvas(c.Graph)
-	e.canvas.SetMessages(e.book.choices)
 	e.canvas.OnChange = e.changed
+	e.canvas.OnZoom = func() {
+		if e.zoom != nil {
+			e.zoom.SetText(e.canvas.Zoom())
+		}
+	}
 	e.canvas.OnSelect = e.showSettings
 	e.canvas.OnError = e.showError
 	e.canvas.Model().ReadOnly = c.State == campaign.Running
@@ -118,11 +118,11 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 	e.redo = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), e.doRedo)
 	e.zoom = widget.NewLabel("100%")
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(),
-		e.zoomed(e.canvas.ZoomOut))
+		e.canvas.ZoomOut)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(),
-		e.zoomed(e.canvas.ZoomIn))
+		e.canvas.ZoomIn)
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(),
-		e.zoomed(e.canvas.Fit))
+		e.canvas.Fit)
 	arrange := widget.NewButtonWithIcon("Arrange", theme.GridIcon(),
 		e.arrange)
 	band := widget.NewCheck("Box select", func(on bool) {
@@ -134,14 +134,6 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 		e.undo, e.redo, e.save, widget.NewSeparator(),
 		zoomOut, e.zoom, zoomIn, fit, arrange, band,
 		widget.NewSeparator(), e.stateBtn)
-}
-
-// zoomed wraps a zoom command so that the zoom label follows it.
-func (e *campaignEditor) zoomed(do func()) func() {
-	return func() {
-		do()
-		e.zoom.SetText(e.canvas.Zoom())
-	}
 }
 
 // changed runs after every change to the graph: it validates, marks the
@@ -186,7 +178,7 @@ func (e *campaignEditor) arrange() {
 		e.showError(err)
 		return
 	}
-	e.zoomed(e.canvas.Fit)()
+	e.canvas.Fit()
 }
 
 func (e *campaignEditor) updateButtons() {

@@ -40,6 +40,18 @@ func (e *campaignEditor) loadMessages(ctx context.Context) error {
 	return nil
 }
 
+// reloadMessages reads the messages again and checks the graph with
+// them. A failure leaves the last list in place.
+func (e *campaignEditor) reloadMessages() {
+	if err := e.loadMessages(e.a.ctx); err != nil {
+		e.a.log.Warn("campaign editor: load messages", "err", err)
+		return
+	}
+	e.canvas.SetMessages(e.book.choices)
+	e.validate()
+	e.showSettings()
+}
+
 func newMessageBook(msgs []campaign.Message, price float64) messageBook {
 	b := messageBook{msgs: msgs}
 	for _, m := range msgs {

@@ -84,7 +84,7 @@ func (e *campaignEditor) shortcuts() map[fyne.Shortcut]func() {
 	key := func(k fyne.KeyName, m fyne.KeyModifier) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: m}
 	}
-	zoomIn := e.zoomed(e.canvas.ZoomIn)
+	zoomIn := e.canvas.ZoomIn
 	return map[fyne.Shortcut]func(){
 		key(fyne.KeyS, mod):                           func() { e.saveNow() },
 		&fyne.ShortcutUndo{}:                          e.doUndo,
@@ -95,17 +95,19 @@ func (e *campaignEditor) shortcuts() map[fyne.Shortcut]func() {
 		key(fyne.KeyEqual, mod):                       zoomIn,
 		key(fyne.KeyEqual, mod|fyne.KeyModifierShift): zoomIn,
 		key(fyne.KeyPlus, mod):                        zoomIn,
-		key(fyne.KeyMinus, mod):                       e.zoomed(e.canvas.ZoomOut),
-		key(fyne.Key0, mod):                           e.zoomed(e.canvas.Fit),
+		key(fyne.KeyMinus, mod):                       e.canvas.ZoomOut,
+		key(fyne.Key0, mod):                           e.canvas.Fit,
 	}
 }
 
-// shown adds the editor's shortcuts to the window.
+// shown adds the editor's shortcuts to the window and reloads the
+// messages, which may have changed on the Messages screen.
 func (e *campaignEditor) shown() {
 	if e.keys {
 		return
 	}
 	e.keys = true
+	e.reloadMessages()
 	c := e.a.win.Canvas()
 	for sc, do := range e.shortcuts() {
 		do := do

@@ -44,6 +44,9 @@ type Canvas struct {
 	keyMods   fyne.KeyModifier
 	r         *renderer
 	menu      *widget.PopUpMenu // the message dropdown last opened
+	// fitPending makes each layout fit the campaign in view, until the
+	// user pans or zooms: the first sizes a window gets are not its last.
+	fitPending bool
 
 	// BandSelect makes a background drag draw a rubber band instead of
 	// panning; Shift swaps the two.
@@ -52,6 +55,8 @@ type Canvas struct {
 	OnChange func()
 	// OnSelect is called after the selection changes.
 	OnSelect func()
+	// OnZoom is called after the zoom changes.
+	OnZoom func()
 	// OnError is called when the user asks for something the graph's
 	// rules refuse, such as an Edge into Start.
 	OnError func(error)
@@ -59,7 +64,8 @@ type Canvas struct {
 
 // NewCanvas returns a canvas editing a copy of g.
 func NewCanvas(g campaign.Graph) *Canvas {
-	c := &Canvas{model: NewModel(g), marks: map[string][2]int{}}
+	c := &Canvas{model: NewModel(g), marks: map[string][2]int{},
+		fitPending: len(g.Nodes) > 1}
 	c.model.OnChange = func() {
 		c.Refresh()
 		if c.OnChange != nil {
@@ -144,16 +150,34 @@ func (c *Canvas) ZoomIn() { c.zoomCentre(zoomStep) }
 // ZoomOut zooms out around the middle of the canvas.
 func (c *Canvas) ZoomOut() { c.zoomCentre(1 / zoomStep) }
 
+// SetViewport pans and zooms the canvas to v.
+func (c *Canvas) SetViewport(v Viewport) {
+	c.fitPending = false
+	c.model.SetViewport(v)
+	c.Refresh()
+	c.zoomed()
+}
+
 func (c *Canvas) zoomCentre(f float32) {
+	c.fitPending = false
 	s := c.Size()
 	c.model.ZoomBy(f, fyne.NewPos(s.Width/2, s.Height/2))
 	c.Refresh()
+	c.zoomed()
+}
+
+func (c *Canvas) zoomed() {
+	if c.OnZoom != nil {
+		c.OnZoom()
+	}
 }
 
 // Fit pans and zooms so that the whole campaign shows.
 func (c *Canvas) Fit() {
+	c.fitPending = false
 	c.model.FitTo(c.Size())
 	c.Refresh()
+	c.zoomed()
 }
 
 // Zoom returns the zoom as a percentage, for a label.
@@ -190,9 +214,11 @@ func (c *Canvas) MouseUp(*desktop.MouseEvent) {}
 func (c *Canvas) Dragged(ev *fyne.DragEvent) {
 	if !c.dragging {
 		c.dragging = true
+		c.fitPending = false
 		start := ev.Position.Subtract(ev.Dragged)
 		band := c.BandSelect != (c.mods()&fyne.KeyModifierShift != 0)
 		c.model.Press(start, band)
+		c.focus()
 		if c.r != nil {
 			c.r.layoutAll()
 		}
@@ -217,12 +243,14 @@ func (c *Canvas) DragEnd() {
 // Scrolled zooms around the pointer when Ctrl is held, and pans
 // otherwise.
 func (c *Canvas) Scrolled(ev *fyne.ScrollEvent) {
+	c.fitPending = false
 	if c.mods()&fyne.KeyModifierShortcutDefault != 0 {
 		f := zoomStep
 		if ev.Scrolled.DY < 0 {
 			f = 1 / zoomStep
 		}
 		c.model.ZoomBy(f, ev.Position)
+		c.zoomed()
 	} else {
 		c.model.view.Pan = c.model.view.Pan.Add(
 			fyne.NewPos(ev.Scrolled.DX, ev.Scrolled.DY))

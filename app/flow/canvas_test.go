@@ -147,6 +147,7 @@ func TestCanvas_DragConnectsAndDeleteKey(t *testing.T) {
 func TestCanvas_CtrlWheelZoomsShiftDragBands(t *testing.T) {
 	b := newBoard(t, sampleGraph())
 	c := b.canvas
+	c.SetViewport(NewViewport())
 
 	c.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 10)})
 	if got := c.Model().Viewport().Zoom; got != 1 {
@@ -159,7 +160,7 @@ func TestCanvas_CtrlWheelZoomsShiftDragBands(t *testing.T) {
 		t.Errorf("zoom after Ctrl+wheel = %v, want %v", got, zoomStep)
 	}
 
-	c.Model().SetViewport(NewViewport())
+	c.SetViewport(NewViewport())
 	c.KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
 	drag(c, fyne.NewPos(150, 150), fyne.NewPos(700, 500))
 	c.KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
@@ -171,4 +172,28 @@ func TestCanvas_CtrlWheelZoomsShiftDragBands(t *testing.T) {
 func within(a, b fyne.Position, d float32) bool {
 	dx, dy := a.X-b.X, a.Y-b.Y
 	return dx*dx+dy*dy <= 2*d*d
+}
+
+func TestCanvas_FitsLoadedCampaignUntilUserMoves(t *testing.T) {
+	g := bigGraph(t, 12)
+	campaign.Layout(&g)
+	b := newBoard(t, g)
+	b.w.Resize(fyne.NewSize(1000, 700))
+
+	min, max, _ := Bounds(g)
+	size := b.canvas.Size()
+	for _, p := range []fyne.Position{min, max} {
+		s := b.screenOf(p)
+		if s.X < 0 || s.Y < 0 || s.X > size.Width || s.Y > size.Height {
+			t.Errorf("corner %v drawn at %v, outside the canvas %v", p, s, size)
+		}
+	}
+
+	b.canvas.ZoomIn()
+	zoom := b.canvas.Model().Viewport().Zoom
+	b.w.Resize(fyne.NewSize(1100, 800))
+	if got := b.canvas.Model().Viewport().Zoom; got != zoom {
+		t.Errorf("zoom after the user zoomed and the window grew = %v, "+
+			"want %v kept", got, zoom)
+	}
 }

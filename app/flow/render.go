@@ -50,6 +50,11 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Layout(size fyne.Size) {
 	r.size = size
 	r.bg.Resize(size)
+	if r.c.fitPending && size.Width > 0 && size.Height > 0 {
+		r.c.model.FitTo(size)
+		r.layoutAll()
+		r.c.zoomed()
+	}
 	r.layoutGrid()
 	r.rebuild()
 }

@@ -254,3 +254,22 @@ func pick(v, old string) string {
 	}
 	return v
 }
+
+// CountPhones counts how many of the given E.164 numbers belong to
+// stored contacts.
+func (s *Store) CountPhones(ctx context.Context, phones []string) (int,
+	error) {
+
+	list, err := json.Marshal(phones)
+	if err != nil {
+		return 0, fmt.Errorf("count numbers: %w", err)
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM contacts
+		WHERE phone IN (SELECT value FROM json_each(?))`,
+		string(list)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count numbers: %w", err)
+	}
+	return n, nil
+}

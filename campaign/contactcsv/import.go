@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/nurturesms/nurture/campaign"
 )
 
 // DefaultBatch is how many rows go into one transaction.
@@ -99,17 +101,18 @@ type StoppedError struct {
 	Err       error
 }
 
-// Error explains where the import stopped.
+// Error explains where the import stopped, in words for the user.
 func (e *StoppedError) Error() string {
-	where := "no rows were saved"
+	where := "No rows were saved."
 	if e.SavedLine > 0 {
-		where = fmt.Sprintf("rows up to line %d are saved, later rows "+
-			"are not", e.SavedLine)
+		where = fmt.Sprintf("Rows up to line %d are saved; later rows "+
+			"are not.", e.SavedLine)
 	}
 	if errors.Is(e.Err, context.Canceled) {
-		return "import cancelled: " + where
+		return "The import was cancelled. " + where
 	}
-	return fmt.Sprintf("import stopped: %v; %s", e.Err, where)
+	return "The import stopped: " + campaign.ErrorMessage(e.Err) + " " +
+		where
 }
 
 // Unwrap returns the cause.

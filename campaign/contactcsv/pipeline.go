@@ -48,8 +48,9 @@ func Import(ctx context.Context, r io.Reader, sink campaign.ContactImporter,
 		o.Mapping = GuessMapping(rd.Header)
 	}
 	if len(o.Mapping) != len(rd.Header) {
-		return sum, fmt.Errorf("the column mapping has %d columns but the "+
-			"file has %d", len(o.Mapping), len(rd.Header))
+		return sum, campaign.Errorf(campaign.EINVALID, "The column "+
+			"mapping has %d columns but the file has %d. Open the file "+
+			"again to map its columns.", len(o.Mapping), len(rd.Header))
 	}
 	if err := o.Mapping.Check(); err != nil {
 		return sum, err

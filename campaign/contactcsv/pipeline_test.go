@@ -141,8 +141,8 @@ func TestImport_stops(t *testing.T) {
 		cancelAt int // cancel while saving this batch
 		want     string
 	}{
-		{"failed batch", 3, 0, "rows up to line 21 are saved"},
-		{"cancelled", 0, 3, "import cancelled: rows up to line 21"},
+		{"failed batch", 3, 0, "Rows up to line 21 are saved"},
+		{"cancelled", 0, 3, "cancelled. Rows up to line 21 are saved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

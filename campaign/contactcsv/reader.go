@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
+
+	"github.com/nurturesms/nurture/campaign"
 )
 
 // maxRecord is the longest row the reader accepts, in bytes. A longer
@@ -17,11 +19,16 @@ import (
 // would hold the rest of the file in memory.
 const maxRecord = 1 << 20
 
-// Problems with a whole file. Each reads as a plain message.
+// Problems with a whole file, each with a message for the user.
 var (
-	ErrEmpty       = errors.New("the file is empty")
-	ErrHeaderOnly  = errors.New("the file has a header row but no contacts")
-	ErrBinary      = errors.New("the file is not text")
+	ErrEmpty = campaign.Errorf(campaign.EINVALID, "The file is empty. "+
+		"Choose the file that holds your contacts.")
+	ErrHeaderOnly = campaign.Errorf(campaign.EINVALID, "The file has a "+
+		"header row but no contacts under it. Add rows of contacts, or "+
+		"choose another file.")
+	ErrBinary = campaign.Errorf(campaign.EINVALID, "The file is not a "+
+		"CSV text file; it may be a spreadsheet or an image. In your "+
+		"spreadsheet app, save it as CSV and import that file.")
 	errRecordLimit = errors.New("row too long")
 )
 
@@ -195,9 +202,11 @@ func (r *Reader) next() (Record, error) {
 		case errors.Is(err, io.EOF):
 			return Record{}, io.EOF
 		case errors.Is(err, errRecordLimit):
-			return Record{}, fmt.Errorf("after line %d a single row runs "+
-				"on for more than 1 MB; this usually means a quote (\") "+
-				"that is never closed", line-1)
+			return Record{}, campaign.Errorf(campaign.EINVALID,
+				"After line %d one row runs on for more than 1 MB, which "+
+					"usually means a quote (\") that is never closed. Fix "+
+					"the quotes after line %d and import again.",
+				line-1, line-1)
 		case err != nil:
 			return r.parseError(err)
 		}

@@ -11,10 +11,10 @@ import (
 )
 
 var (
-	errNoPhone = errors.New("no column is mapped to the phone number; " +
-		"choose the column that holds it")
-	errTwoPhones = errors.New("two columns are mapped to the phone " +
-		"number; map only one")
+	errNoPhone = campaign.Errorf(campaign.EINVALID, "No column is set "+
+		"to Phone. Choose the column that holds the phone numbers.")
+	errTwoPhones = campaign.Errorf(campaign.EINVALID, "Two columns are "+
+		"set to Phone. Set only one; the other can be a custom field.")
 )
 
 // rowMaker turns records into contacts under one mapping.

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nurturesms/nurture/campaign/contactcsv"
+	"github.com/nurturesms/nurture/data"
+)
+
+// chooseExport asks what to export: the contacts listed, or the
+// consent log.
+func (s *contactsScreen) chooseExport() {
+	f := s.pager.filter
+	what := "All " + contactcsv.Thousands(s.total) + " contacts"
+	if f != (data.ContactFilter{}) {
+		what = "The " + contactcsv.Thousands(s.pager.count) +
+			" contacts that match the search and filters"
+	}
+	choice := widget.NewRadioGroup([]string{what, "The consent log"}, nil)
+	choice.SetSelected(what)
+	dialog.ShowCustomConfirm("Export to CSV", "Choose file…", "Cancel",
+		choice, func(ok bool) {
+			if !ok {
+				return
+			}
+			if choice.Selected == "The consent log" {
+				s.saveAs("consent-log.csv", s.exportConsent)
+				return
+			}
+			s.saveAs("contacts.csv", func(w io.Writer) (string, error) {
+				return s.exportContacts(w, f)
+			})
+		}, s.a.win)
+}
+
+// exportContacts writes the contacts the filter matches.
+func (s *contactsScreen) exportContacts(w io.Writer,
+	f data.ContactFilter) (string, error) {
+
+	n, err := s.a.store.ExportContacts(context.Background(), w, f)
+	if err != nil {
+		return "", fmt.Errorf("export contacts: %w", err)
+	}
+	return fmt.Sprintf("Exported %s contacts.", contactcsv.Thousands(n)), nil
+}
+
+// exportConsent writes the whole consent log.
+func (s *contactsScreen) exportConsent(w io.Writer) (string, error) {
+	n, err := s.a.store.ExportConsent(context.Background(), w)
+	if err != nil {
+		return "", fmt.Errorf("export consent log: %w", err)
+	}
+	return fmt.Sprintf("Exported %s consent events.",
+		contactcsv.Thousands(n)), nil
+}
+
+// saveAs asks for a file and writes it with write in the background,
+// then says how it went.
+func (s *contactsScreen) saveAs(name string,
+	write func(io.Writer) (string, error)) {
+
+	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.showError(fmt.Errorf("choose file: %w", err))
+			return
+		}
+		if uc == nil {
+			return // cancelled
+		}
+		s.a.goSafe("exporting", func() {
+			msg, err := write(uc)
+			if cerr := uc.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("save %s: %w", uc.URI().Name(), cerr)
+			}
+			s.do(func() {
+				if err != nil {
+					s.showError(err)
+					return
+				}
+				dialog.ShowInformation("Export finished", msg, s.a.win)
+			})
+		})
+	}, s.a.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Show()
+}

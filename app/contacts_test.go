@@ -1,0 +1,189 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/data"
+)
+
+// uiLock stands in for the UI goroutine in tests: Fyne's test driver
+// runs fyne.Do at once on the calling goroutine, so the screen's
+// background hand-offs and the test take this lock instead.
+var uiLock sync.Mutex
+
+func onUI(f func()) {
+	uiLock.Lock()
+	defer uiLock.Unlock()
+	f()
+}
+
+// contactsFor shows the Contacts page and returns its screen.
+func contactsFor(t *testing.T, a *App) *contactsScreen {
+	t.Helper()
+	a.shell.show(2)
+	s, ok := a.shell.pages[2].scr.(*contactsScreen)
+	if !ok {
+		t.Fatalf("page 2 is %T, want the contact list", a.shell.pages[2].scr)
+	}
+	s.delay, s.do = 0, onUI
+	return s
+}
+
+// waitUntil polls cond under the UI lock until it holds, failing the
+// test after a generous limit. It waits for background work; it does
+// not measure speed.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var ok bool
+		onUI(func() { ok = cond() })
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+const messyCSV = "First name;Last name;Mobile;Email;Tags;City\n" +
+	"Ada;Lovelace;(415) 555-0100;ada@example.com;vip;Austin\n" +
+	"Alan;Turing;+44 7700 900123;;;\n" +
+	"Grace;Hopper;555-0100;;;\n" +
+	"Ada;Again;415.555.0100;;;\n" +
+	"Bad;Mail;415 555 0101;not-an-email;;\n" +
+	"Land;Line;+44 20 7946 0001;;;\n"
+
+func TestContacts_ImportFlow(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+	path := filepath.Join(t.TempDir(), "leads.csv")
+	if err := os.WriteFile(path, []byte(messyCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	d := s.startImport(storage.NewFileURI(path))
+	if d == nil {
+		t.Fatal("the import dialog did not open")
+	}
+	if got := strings.Join(windowTexts(a), "|"); !strings.Contains(got,
+		"Semicolon-separated, UTF-8, 6 columns") {
+		t.Errorf("dialog does not show the detected format: %s", got)
+	}
+	if got, want := d.fields[2].Selected, "Phone"; got != want {
+		t.Errorf("Mobile column mapped to %q, want %q", got, want)
+	}
+
+	onUI(func() { tapButton(t, a, "Check the file") })
+	waitUntil(t, "the summary", func() bool { return d.step == "summary" })
+	if got := strings.Join(windowTexts(a), "|"); !strings.Contains(got,
+		"add 3 new contacts and update 0") {
+		t.Errorf("summary = %s", got)
+	}
+	n, _ := a.store.CountContacts(context.Background(), data.ContactFilter{})
+	if n != 0 {
+		t.Fatalf("the check saved %d contacts", n)
+	}
+
+	onUI(func() { tapButton(t, a, "Import") })
+	waitUntil(t, "the result", func() bool { return d.step == "done" })
+	want := "3 imported, 0 updated, 2 rejected, 1 duplicates skipped"
+	if got := strings.Join(windowTexts(a), "|"); !strings.Contains(got,
+		want) {
+		t.Errorf("result = %s, want %q", got, want)
+	}
+
+	var rejects bytes.Buffer
+	if _, err := d.copyRejects(&rejects); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(rejects.String(), "\n"); lines != 4 ||
+		!strings.HasPrefix(rejects.String(), "First name,Last name,"+
+			"Mobile,Email,Tags,City,reason\n") {
+		t.Errorf("rejected rows file:\n%s", rejects.String())
+	}
+
+	onUI(func() { tapButton(t, a, "Close") })
+	waitUntil(t, "the list", func() bool { return s.count.Text == "3 contacts" })
+}
+
+func TestContacts_ImportRefusesBadFiles(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+	for name, body := range map[string]string{
+		"empty.csv":  "",
+		"header.csv": "phone,name\n",
+		"photo.csv":  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if d := s.startImport(storage.NewFileURI(path)); d != nil {
+			t.Errorf("%s: the import dialog opened", name)
+		}
+	}
+}
+
+func TestContacts_SearchAndFilter(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	for i := 0; i < 30; i++ {
+		c := campaign.Contact{Phone: fmt.Sprintf("+447700900%03d", i),
+			FirstName: "Alan", LastName: fmt.Sprintf("Number %02d", i)}
+		if i%3 == 0 {
+			c.FirstName = "Grace"
+		}
+		if i%2 == 0 {
+			c.Tags = []string{"vip"}
+		}
+		if _, err := a.store.SaveContact(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := contactsFor(t, a)
+	waitUntil(t, "the list", func() bool { return s.count.Text == "30 contacts" })
+
+	tests := []struct {
+		search, tag string
+		want        string
+	}{
+		{"grace", "", "10 of 30 match"},
+		{"7700 900 025", "", "1 of 30 match"},
+		{"", "vip", "15 of 30 match"},
+		{"GRACE", "vip", "5 of 30 match"},
+		{"", "", "30 contacts"},
+	}
+	for _, tt := range tests {
+		onUI(func() {
+			s.tag.SetSelected(tt.tag)
+			if tt.tag == "" {
+				s.tag.SetSelectedIndex(0)
+			}
+			s.search.SetText("")
+			test.Type(s.search, tt.search)
+		})
+		waitUntil(t, tt.want, func() bool { return s.count.Text == tt.want })
+	}
+
+	// The first row shows the first contact by name.
+	var first string
+	onUI(func() { first = s.pager.at(0).Name() })
+	if first != "Alan Number 01" {
+		t.Errorf("first row = %q, want Alan Number 01", first)
+	}
+}

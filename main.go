@@ -6,20 +6,24 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/nurturesms/nurture/app"
 	"github.com/nurturesms/nurture/assets"
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/campaign/contactcsv"
 	"github.com/nurturesms/nurture/data"
 )
 
@@ -89,6 +93,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 	case "campaign":
 		err = cmdCampaign(*dataDir, rest, stdout)
+	case "contacts":
+		err = cmdContactsImport(*dataDir, rest, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "nurture: unknown command %q\n\n%s", cmd, usage)
 		return 2
@@ -209,4 +215,91 @@ func watchCrashes(e *env) string {
 	}
 	f.Close()
 	return notice
+}
+
+// cmdContactsImport runs "contacts import FILE [--country CC] [--tag
+// TAG] [--rejects OUT]": it imports a CSV file as the import dialog
+// does, prints the summary, and fails when the file cannot be read or
+// the import stops. Ctrl+C cancels; the batches saved so far stay.
+func cmdContactsImport(dataDir string, args []string,
+	stdout, stderr io.Writer) error {
+
+	fs := flag.NewFlagSet("contacts import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	country := fs.String("country", "", "ISO code for numbers without "+
+		"a country code (default: the setting, else US)")
+	tag := fs.String("tag", "", "tags to add to every contact, "+
+		"comma-separated")
+	rejects := fs.String("rejects", "", "write rejected rows with "+
+		"their reasons to this CSV file")
+	const use = "Usage: nurture contacts import FILE [--country CC] " +
+		"[--tag TAG] [--rejects OUT]"
+	if len(args) == 0 || args[0] != "import" {
+		return campaign.Errorf(campaign.EINVALID, "%s", use)
+	}
+	var files []string
+	for rest := args[1:]; len(rest) > 0; rest = fs.Args()[1:] {
+		if err := fs.Parse(rest); err != nil {
+			return campaign.Errorf(campaign.EINVALID, "%s", use)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+	}
+	if len(files) != 1 {
+		return campaign.Errorf(campaign.EINVALID, "%s", use)
+	}
+
+	in, err := os.Open(files[0])
+	if err != nil {
+		return campaign.Errorf(campaign.EINVALID,
+			"Cannot open %s: %v.", files[0], errors.Unwrap(err))
+	}
+	defer in.Close()
+
+	e, err := setup(dataDir)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	store, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if *country == "" {
+		*country, _ = store.Setting(ctx, "default_country")
+	}
+	if *country == "" {
+		*country = "US"
+	}
+	o := contactcsv.Options{Country: strings.ToUpper(*country),
+		Tags: contactcsv.SplitTags(*tag), Source: filepath.Base(files[0])}
+	if *rejects != "" {
+		out, err := os.Create(*rejects)
+		if err != nil {
+			return campaign.Errorf(campaign.EINVALID,
+				"Cannot write %s: %v.", *rejects, errors.Unwrap(err))
+		}
+		defer out.Close()
+		o.Rejects = out
+	}
+
+	sum, err := contactcsv.Import(ctx, in, store, o)
+	e.log.Info("contacts imported", "imported", sum.Imported,
+		"updated", sum.Updated, "rejected", sum.Rejected, "err", err != nil)
+	var se *contactcsv.StoppedError
+	if errors.As(err, &se) {
+		fmt.Fprintln(stdout, sum)
+		return campaign.Errorf(campaign.EINVALID, "%s", se.Error())
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, sum)
+	return nil
 }

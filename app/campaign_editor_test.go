@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/nurturesms/nurture/app/flow"
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/data"
 )
 
 // editorBench is an editor on screen in a test app, over a real store
@@ -324,5 +326,39 @@ func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		for _, child := range c.Objects {
 			eachObject(child, fn)
 		}
+	}
+}
+
+// BenchmarkCampaignEditor_Open200 measures opening a 200-node campaign
+// in the editor: building the screen, checking the graph and fitting it.
+func BenchmarkCampaignEditor_Open200(b *testing.B) {
+	s, err := data.Open(filepath.Join(b.TempDir(), "nurture.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a := New(Options{FyneApp: test.NewTempApp(b), Store: s})
+	defer a.cancel()
+
+	g := campaign.NewGraph()
+	prev := campaign.StartID
+	for len(g.Nodes) < 200 {
+		k := campaign.KindSend
+		if len(g.Nodes)%2 == 0 {
+			k = campaign.KindWait
+		}
+		n, _ := g.AddNode(k, 0, 0)
+		g.Connect(prev, campaign.PortNext, n.ID)
+		prev = n.ID
+	}
+	campaign.Layout(&g)
+	c := campaign.Campaign{ID: 1, Name: "Big", Graph: g}
+	a.win.Resize(fyne.NewSize(1280, 800))
+
+	b.ResetTimer()
+	for b.Loop() {
+		e := newCampaignEditor(a, c, nil)
+		a.win.SetContent(e.view())
+		e.hidden()
 	}
 }

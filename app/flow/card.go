@@ -213,8 +213,7 @@ func (v *cardView) layoutPorts(n campaign.Node, vp Viewport, pal *colors,
 		label := v.labels[li]
 		li++
 		label.Hidden = !detail
-		label.TextSize = textSize(pal.small, z)
-		label.Color = pal.dim
+		restyle(label, textSize(pal.small, z), pal.dim)
 		w := label.MinSize().Width
 		label.Move(fyne.NewPos(at.X-w/2, at.Y-r-label.TextSize*1.5))
 	}
@@ -237,8 +236,7 @@ func (v *cardView) layoutBadge(px func(x, y float32) fyne.Position,
 	d := 18 * z
 	v.badge.Move(px(size.Width-26, 6))
 	v.badge.Resize(fyne.NewSquareSize(d))
-	v.mark.Color = pal.onBadge
-	v.mark.TextSize = textSize(pal.small, z)
+	restyle(v.mark, textSize(pal.small, z), pal.onBadge)
 	v.mark.Move(px(size.Width-26, 6))
 	v.mark.Resize(fyne.NewSize(d, d))
 }
@@ -259,11 +257,20 @@ func setText(t *canvas.Text, s string, size float32, c color.Color,
 	width, z float32) {
 
 	s = fit(s, width*z, size)
-	if t.Text == s && t.TextSize == size && t.Color == c {
-		return
+	if t.Text != s {
+		t.Text = s
+		t.Refresh()
 	}
-	t.Text, t.TextSize, t.Color = s, size, c
-	t.Refresh()
+	restyle(t, size, c)
+}
+
+// restyle sets the size and colour of a text that keeps its words,
+// refreshing it only when they change.
+func restyle(t *canvas.Text, size float32, c color.Color) {
+	if t.TextSize != size || t.Color != c {
+		t.TextSize, t.Color = size, c
+		t.Refresh()
+	}
 }
 
 // fit shortens s so that it fits about width pixels at text size size.

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/nurturesms/nurture/campaign"
 	"github.com/nurturesms/nurture/campaign/sms"
+	"github.com/nurturesms/nurture/data"
 )
 
 // msgOpenEditor goes to the Messages page and opens a new Message with
@@ -241,5 +244,27 @@ func TestMessageEditor_AudienceWorstCase(t *testing.T) {
 	sum = <-results
 	if got, want := sum.Contacts, 2; got != want {
 		t.Errorf("tag vip: got %d contacts, want %d", got, want)
+	}
+}
+
+// BenchmarkMessagePreviewUpdate is the work done on every keystroke in
+// a 1,600-character message with merge fields and curly quotes.
+func BenchmarkMessagePreviewUpdate(b *testing.B) {
+	st, err := data.Open(filepath.Join(b.TempDir(), data.FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	a := New(Options{FyneApp: test.NewTempApp(b), Store: st})
+	b.Cleanup(a.cancel)
+	e := newMessageEditor(a, campaign.Message{Name: "Bench"}, func() {})
+	e.view()
+	body := string([]rune(strings.Repeat(
+		"Hi {{first_name|there}}, it’s “sale” day! ", 40))[:1600])
+	e.audience().delay = time.Hour
+
+	b.ReportAllocs()
+	for b.Loop() {
+		e.preview.update(body)
 	}
 }

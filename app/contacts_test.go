@@ -187,3 +187,67 @@ func TestContacts_SearchAndFilter(t *testing.T) {
 		t.Errorf("first row = %q, want Alan Number 01", first)
 	}
 }
+
+func TestContacts_AddChecksNumber(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+
+	tests := []struct {
+		phone   string
+		wantErr bool
+		want    string
+	}{
+		{"555-01", true, ""},
+		{"(415) 555-0123", false, "+14155550123"},
+	}
+	for _, tt := range tests {
+		f := newContactForm(campaign.Contact{}, "US")
+		onUI(func() {
+			test.Type(f.phone, tt.phone)
+			test.Type(f.first, "Ada")
+			test.Type(f.fields, "city: Austin")
+		})
+		if err := f.phone.Validate(); (err != nil) != tt.wantErr {
+			t.Errorf("%q: validation error %v, want error %v", tt.phone,
+				err, tt.wantErr)
+		}
+		if tt.wantErr {
+			continue
+		}
+		onUI(func() { s.saveContact(f, campaign.Contact{}) })
+		waitUntil(t, "the new contact", func() bool {
+			return s.count.Text == "1 contact"
+		})
+		got := s.pager.at(0)
+		if got.Phone != tt.want || got.Fields["city"] != "Austin" {
+			t.Errorf("saved %+v, want %s in Austin", got, tt.want)
+		}
+	}
+}
+
+func TestContacts_RecordOptOut(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	c, err := a.store.SaveContact(ctx, campaign.Contact{
+		Phone: "+447700900042", FirstName: "Alan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := contactsFor(t, a)
+	onUI(func() {
+		s.showContact(c.ID)
+		s.askConsent(c, campaign.OptOut)
+		tapButton(t, a, "Record")
+	})
+	if err := a.store.CanMessage(ctx, c.ID); err == nil {
+		t.Fatal("the contact may still be messaged after the opt-out")
+	}
+	waitUntil(t, "the history", func() bool {
+		for _, text := range windowTexts(a) {
+			if strings.Contains(text, "Opted out · recorded by hand") {
+				return true
+			}
+		}
+		return false
+	})
+}

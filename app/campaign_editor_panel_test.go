@@ -109,6 +109,10 @@ func TestCampaignEditor_CopyPasteAndZoomKeys(t *testing.T) {
 	if got := len(b.e.canvas.Model().Graph().Nodes); got != 3 {
 		t.Errorf("nodes after Ctrl+C, Ctrl+V = %d, want 3", got)
 	}
+	typeShortcut(b.a, &fyne.ShortcutSelectAll{})
+	if got := len(b.e.canvas.Model().Selected()); got != 3 {
+		t.Errorf("selected after Ctrl+A = %d, want 3", got)
+	}
 
 	tests := []struct {
 		key  fyne.KeyName

@@ -91,6 +91,7 @@ func (e *campaignEditor) shortcuts() map[fyne.Shortcut]func() {
 		&fyne.ShortcutRedo{}:                          e.doRedo,
 		key(fyne.KeyZ, mod|fyne.KeyModifierShift):     e.doRedo,
 		&fyne.ShortcutCopy{}:                          func() { e.canvas.Model().Copy() },
+		&fyne.ShortcutSelectAll{}:                     func() { e.canvas.Model().SelectAll() },
 		&fyne.ShortcutPaste{}:                         func() { e.canvas.Model().Paste() },
 		key(fyne.KeyEqual, mod):                       zoomIn,
 		key(fyne.KeyEqual, mod|fyne.KeyModifierShift): zoomIn,

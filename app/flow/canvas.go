@@ -24,12 +24,14 @@ type MessageChoice struct {
 // Canvas is the campaign canvas widget. It draws a Model and turns mouse
 // and keyboard events into calls on it:
 //   - drag a card to move it (with the other selected cards);
-//   - drag from an output port to a card to connect them;
+//   - drag from an output port to a card to connect them, or into
+//     empty space to remove the port's Edge;
 //   - drag the background to pan, or Shift+drag (or any drag while
 //     BandSelect is on) to select with a rubber band;
 //   - click to select, Ctrl+click or Shift+click to add or remove;
 //   - Ctrl+wheel zooms around the pointer, the wheel alone pans;
-//   - Delete or Backspace deletes the selection, Escape clears it.
+//   - Delete or Backspace deletes the selection, Escape clears it, and
+//     the arrow keys move it a grid cell.
 type Canvas struct {
 	widget.BaseWidget
 

@@ -138,6 +138,10 @@ func TestCanvas_DragConnectsAndDeleteKey(t *testing.T) {
 	}
 
 	test.TapAt(b.canvas, to)
+	b.canvas.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if n, _ := b.canvas.Model().Graph().Node("n1"); n.X != 220 {
+		t.Errorf("x after the Right key = %v, want 220", n.X)
+	}
 	b.canvas.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	if got := len(b.canvas.Model().Graph().Nodes); got != 1 {
 		t.Errorf("nodes after Delete = %d, want 1", got)

@@ -44,6 +44,7 @@ type cardLook struct {
 	lines    []string
 	choice   string // the dropdown's text, for Send SMS
 	selected bool
+	target   bool // a loose Edge would join this card if released
 	errors   int
 	warnings int
 }
@@ -112,6 +113,9 @@ func (v *cardView) layout(n campaign.Node, vp Viewport, look cardLook,
 	v.box.StrokeColor = pal.border
 	v.box.StrokeWidth = 1
 	switch {
+	case look.target:
+		v.box.StrokeColor = pal.selected
+		v.box.StrokeWidth = 4
 	case look.selected:
 		v.box.StrokeColor = pal.selected
 		v.box.StrokeWidth = 3

@@ -120,7 +120,7 @@ func (m *Model) Release() error {
 	case GestureConnect:
 		hit := HitTest(m.graph, m.view.ToCanvas(g.last))
 		if hit.Kind == HitNone {
-			return nil
+			return m.disconnect(g.from, g.port)
 		}
 		return m.Connect(g.from, g.port, m.graph.Nodes[hit.Node].ID)
 	case GestureBand:
@@ -129,6 +129,58 @@ func (m *Model) Release() error {
 		m.Select(NodesIn(m.graph, a, b)...)
 	}
 	return nil
+}
+
+// disconnect removes the Edge on an output port, if it has one: dragging
+// an Edge off into empty space is how the user deletes it.
+func (m *Model) disconnect(from, port string) error {
+	if _, ok := m.graph.Next(from, port); !ok {
+		return nil
+	}
+	return m.Change("", func(g *campaign.Graph) error {
+		g.Disconnect(from, port)
+		return nil
+	})
+}
+
+// target returns the index of the card a loose Edge would join if
+// released now, or -1.
+func (m *Model) target() int {
+	g := m.gesture
+	if g.kind != GestureConnect {
+		return -1
+	}
+	hit := HitTest(m.graph, m.view.ToCanvas(g.last))
+	if hit.Kind == HitNone || m.graph.Nodes[hit.Node].ID == g.from {
+		return -1
+	}
+	return hit.Node
+}
+
+// Nudge moves the selected Nodes by dx, dy grid cells, as one undoable
+// step.
+func (m *Model) Nudge(dx, dy int) {
+	ids := m.Selected()
+	if len(ids) == 0 {
+		return
+	}
+	_ = m.Change("", func(g *campaign.Graph) error {
+		for _, id := range ids {
+			n := g.Nodes[g.Index(id)]
+			g.Move(id, n.X+float32(dx)*campaign.GridSize,
+				n.Y+float32(dy)*campaign.GridSize)
+		}
+		return nil
+	})
+}
+
+// SelectAll selects every Node.
+func (m *Model) SelectAll() {
+	ids := make([]string, len(m.graph.Nodes))
+	for i, n := range m.graph.Nodes {
+		ids[i] = n.ID
+	}
+	m.Select(ids...)
 }
 
 // movedFrom reports whether any Node stands elsewhere than in before.

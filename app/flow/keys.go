@@ -17,14 +17,22 @@ func (c *Canvas) FocusLost() { c.keyMods = 0 }
 // TypedRune ignores text: the canvas has nothing to type into.
 func (c *Canvas) TypedRune(rune) {}
 
-// TypedKey deletes the selection on Delete or Backspace and clears it on
-// Escape.
+// TypedKey deletes the selection on Delete or Backspace, clears it on
+// Escape, and nudges it a grid cell with the arrow keys.
 func (c *Canvas) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		c.model.DeleteSelected()
 	case fyne.KeyEscape:
 		c.model.Select()
+	case fyne.KeyUp:
+		c.model.Nudge(0, -1)
+	case fyne.KeyDown:
+		c.model.Nudge(0, 1)
+	case fyne.KeyLeft:
+		c.model.Nudge(-1, 0)
+	case fyne.KeyRight:
+		c.model.Nudge(1, 0)
 	}
 }
 

@@ -245,3 +245,52 @@ func TestModel_Tap(t *testing.T) {
 		t.Errorf("after background click = %v, want none", got)
 	}
 }
+
+func TestModel_DragEdgeOffDeletesIt(t *testing.T) {
+	g := sampleGraph()
+	if err := g.Connect("start", campaign.PortNext, "n1"); err != nil {
+		t.Fatal(err)
+	}
+	m := NewModel(g)
+
+	m.Press(fyne.NewPos(100, 80), false) // Start's output
+	m.DragTo(fyne.NewPos(100, 210))      // over n1's card
+	if got := m.target(); got != 1 {
+		t.Errorf("target while over n1 = %d, want 1", got)
+	}
+	m.DragTo(fyne.NewPos(250, 120)) // over the background
+	if got := m.target(); got != -1 {
+		t.Errorf("target over the background = %d, want -1", got)
+	}
+	if err := m.Release(); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Graph().Edges; len(got) != 0 {
+		t.Errorf("edges after dragging the Edge off = %v, want none", got)
+	}
+	m.Undo()
+	if got := len(m.Graph().Edges); got != 1 {
+		t.Errorf("edges after undo = %d, want 1", got)
+	}
+}
+
+func TestModel_NudgeAndSelectAll(t *testing.T) {
+	m := NewModel(sampleGraph())
+	m.SelectAll()
+	if got := len(m.Selected()); got != 3 {
+		t.Fatalf("SelectAll selected %d, want 3", got)
+	}
+	m.Select("n1", "n2")
+	m.Nudge(1, -2)
+
+	g := m.Graph()
+	for _, c := range []struct {
+		id   string
+		x, y float32
+	}{{"n1", 20, 160}, {"n2", 320, 160}, {"start", 0, 0}} {
+		n, _ := g.Node(c.id)
+		if n.X != c.x || n.Y != c.y {
+			t.Errorf("%s at (%v,%v), want (%v,%v)", c.id, n.X, n.Y, c.x, c.y)
+		}
+	}
+}

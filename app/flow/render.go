@@ -25,6 +25,8 @@ type renderer struct {
 	index map[string]int
 	band  *canvas.Rectangle
 	loose *canvas.Line
+	// target is the card a loose Edge points at, or -1.
+	target int
 
 	objects []fyne.CanvasObject
 }
@@ -33,7 +35,7 @@ type renderer struct {
 type edgeView struct{ line, left, right *canvas.Line }
 
 func newRenderer(c *Canvas) *renderer {
-	r := &renderer{c: c, cards: map[string]*cardView{}}
+	r := &renderer{c: c, cards: map[string]*cardView{}, target: -1}
 	r.bg = &canvas.Rectangle{}
 	r.band = &canvas.Rectangle{StrokeWidth: 1}
 	r.loose = &canvas.Line{StrokeWidth: 2}
@@ -136,7 +138,9 @@ func (r *renderer) layoutAll() {
 }
 
 func (r *renderer) layoutCard(i int, n campaign.Node) {
-	r.order[i].layout(n, r.c.model.view, r.c.look(n), r.pal)
+	look := r.c.look(n)
+	look.target = i == r.target
+	r.order[i].layout(n, r.c.model.view, look, r.pal)
 }
 
 // refreshDrag redraws what one step of a drag changed: the moving cards
@@ -227,6 +231,9 @@ func (r *renderer) layoutGesture() {
 	k, start, now := r.c.model.Gesture()
 	r.band.Hide()
 	r.loose.Hide()
+	if k != GestureConnect {
+		r.retarget(-1)
+	}
 
 	switch k {
 	case GestureBand:
@@ -240,11 +247,27 @@ func (r *renderer) layoutGesture() {
 	case GestureConnect:
 		m := r.c.model
 		g := m.graphRef()
+		r.retarget(m.target())
 		i := r.index[m.gesture.from]
 		r.loose.Position1 = m.view.ToScreen(PortPos(g.Nodes[i], m.gesture.port))
 		r.loose.Position2 = now
 		r.loose.StrokeColor = r.pal.selected
 		r.loose.Show()
+	}
+}
+
+// retarget highlights card t, and no longer the one before it.
+func (r *renderer) retarget(t int) {
+	if t == r.target {
+		return
+	}
+	old := r.target
+	r.target = t
+	g := r.c.model.graphRef()
+	for _, i := range []int{old, t} {
+		if i >= 0 && i < len(g.Nodes) && i < len(r.order) {
+			r.layoutCard(i, g.Nodes[i])
+		}
 	}
 }
 

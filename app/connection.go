@@ -316,6 +316,26 @@ func (c *connection) test(ctx context.Context) (twilioclient.Report, error) {
 	return r, nil
 }
 
+// Pace returns how many Segments per second Nurture may send: from the
+// last connection test, or else asked of Twilio now. The sending runner
+// sizes its token bucket with it.
+func (c *connection) Pace(ctx context.Context) (float64, error) {
+	if r, _ := c.LastTest(); r != nil && r.SendersErr == nil {
+		return r.Throughput, nil
+	}
+	client, err := c.Client()
+	if err != nil {
+		return 0, err
+	}
+	senders, err := client.Senders(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var tenDLC float64
+	fmt.Sscan(c.setting(ctx, settingTenDLC, "0"), &tenDLC)
+	return twilioclient.Throughput(senders, tenDLC), nil
+}
+
 // setting reads a setting, with def when it is unset or unreadable.
 func (c *connection) setting(ctx context.Context, key, def string) string {
 	v, err := c.a.store.Setting(ctx, key)

@@ -212,6 +212,11 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 		t.Fatalf("got banner %q, want %q", got, demoBanner)
 	}
 
+	// Before any test, the pace is asked of the simulator.
+	if pace, err := a.conn.Pace(context.Background()); err != nil || pace != 5 {
+		t.Errorf("got pace %v, %v; want 5 Segments per second", pace, err)
+	}
+
 	r, err := a.conn.test(context.Background())
 	if err != nil || !r.OK() {
 		t.Fatalf("got %v %v, want the simulated account", err, r.AccountErr)
@@ -222,6 +227,9 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("got report %q, want it to contain %q", text, want)
 		}
+	}
+	if pace, err := a.conn.Pace(context.Background()); err != nil || pace != 5 {
+		t.Errorf("got pace %v, %v; want 5 Segments per second", pace, err)
 	}
 	checkTwilioSetting(t, a, settingPrice, "0.0079")
 	checkTwilioSetting(t, a, settingPriceCurrency, "USD")

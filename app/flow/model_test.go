@@ -153,16 +153,8 @@ func TestModel_DragMovesSelectionAndSnaps(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	g := m.Graph()
-	for _, c := range []struct {
-		id   string
-		x, y float32
-	}{{"n1", 40, 200}, {"n2", 340, 200}, {"start", 0, 0}} {
-		n, _ := g.Node(c.id)
-		if n.X != c.x || n.Y != c.y {
-			t.Errorf("%s at (%v,%v), want (%v,%v)", c.id, n.X, n.Y, c.x, c.y)
-		}
-	}
+	wantAt(t, m.Graph(), map[string]fyne.Position{
+		"n1": {X: 40, Y: 200}, "n2": {X: 340, Y: 200}, "start": {}})
 
 	m.Undo()
 	if n, _ := m.Graph().Node("n1"); n.X != 0 {
@@ -283,14 +275,17 @@ func TestModel_NudgeAndSelectAll(t *testing.T) {
 	m.Select("n1", "n2")
 	m.Nudge(1, -2)
 
-	g := m.Graph()
-	for _, c := range []struct {
-		id   string
-		x, y float32
-	}{{"n1", 20, 160}, {"n2", 320, 160}, {"start", 0, 0}} {
-		n, _ := g.Node(c.id)
-		if n.X != c.x || n.Y != c.y {
-			t.Errorf("%s at (%v,%v), want (%v,%v)", c.id, n.X, n.Y, c.x, c.y)
+	wantAt(t, m.Graph(), map[string]fyne.Position{
+		"n1": {X: 20, Y: 160}, "n2": {X: 320, Y: 160}, "start": {}})
+}
+
+// wantAt checks that each Node stands where want says.
+func wantAt(t *testing.T, g campaign.Graph, want map[string]fyne.Position) {
+	t.Helper()
+	for id, w := range want {
+		n, _ := g.Node(id)
+		if got := fyne.NewPos(n.X, n.Y); got != w {
+			t.Errorf("%s at %v, want %v", id, got, w)
 		}
 	}
 }

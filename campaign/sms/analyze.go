@@ -2,7 +2,6 @@ package sms
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Encoding is the character set a message travels in.
@@ -110,10 +109,9 @@ func Analyze(body string, opt Options) Analysis {
 	// GSM-7 if it can be, after Smart Encoding if need be; else UCS-2.
 	segs, chars, gsm := splitGSM7(body)
 	if !gsm && opt.SmartEncoding {
-		if text, ok := smartEncode(body); ok {
-			a.Text, a.Smart = text, true
+		if text, n, ok := smartEncode(body); ok {
+			a.Text, a.Smart, chars = text, true, n
 			segs, _, gsm = splitGSM7(text)
-			chars = utf8.RuneCountInString(body)
 		}
 	}
 	if !gsm {

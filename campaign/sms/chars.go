@@ -50,8 +50,9 @@ func (a Analysis) ReplacedChars() []Char {
 			continue
 		}
 		n := utf8.RuneLen(r)
+		fix, _ := smartTable.get(r)
 		out = append(out, Char{Text: a.Body[i : i+n], Start: i,
-			End: i + n, Fix: smartTable[r], HasFix: true})
+			End: i + n, Fix: fix, HasFix: true})
 	}
 	return out
 }
@@ -87,5 +88,6 @@ func replaceEach(s string) (string, bool) {
 	if _, gsm := gsmSeptets(s); gsm {
 		return s, true
 	}
-	return smartEncode(s)
+	out, _, ok := smartEncode(s)
+	return out, ok
 }

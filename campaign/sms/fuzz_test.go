@@ -75,7 +75,7 @@ func isSentText(e Encoding, body, text string) bool {
 	if text == body {
 		return true
 	}
-	s, ok := smartEncode(body)
+	s, _, ok := smartEncode(body)
 	return e == GSM7 && ok && s == text
 }
 

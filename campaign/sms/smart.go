@@ -66,32 +66,66 @@ const smallCapitals = "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c" +
 	"\u1d1b\u1d1c\u1d20\u1d21 \u028f\u1d22"
 
 // smartTable maps each replaceable character to its GSM-7 equivalent.
-var smartTable = func() map[rune]string {
-	t := make(map[rune]string, 320)
+// Every one is in the Basic Multilingual Plane, so it is kept as pages
+// of 256 characters, which is faster to look up than a map on every
+// keystroke.
+var smartTable = func() *smartPages {
+	t := &smartPages{}
 	for _, g := range smartGroups {
 		for _, r := range g.from {
-			t[r] = g.to
+			t.add(r, g.to)
 		}
 	}
 
 	// Fullwidth digits and Latin letters.
 	for i := rune(0); i < 10; i++ {
-		t[0xff10+i] = string('0' + i)
+		t.add(0xff10+i, string('0'+i))
 	}
 	for i := rune(0); i < 26; i++ {
-		t[0xff21+i] = string('A' + i)
-		t[0xff41+i] = string('a' + i)
+		t.add(0xff21+i, string('A'+i))
+		t.add(0xff41+i, string('a'+i))
 	}
 
 	i := rune(0)
 	for _, r := range smallCapitals {
 		if r != ' ' {
-			t[r] = string('A' + i)
+			t.add(r, string('A'+i))
 		}
 		i++
 	}
 	return t
 }()
+
+// smartPages is the Smart Encoding table: for each page of 256 code
+// points that has replacements, the index of each one's replacement in
+// to, plus one.
+type smartPages struct {
+	pages [256]*[256]uint16
+	to    []string
+}
+
+// add records that r becomes s.
+func (t *smartPages) add(r rune, s string) {
+	p := t.pages[r>>8]
+	if p == nil {
+		p = new([256]uint16)
+		t.pages[r>>8] = p
+	}
+	t.to = append(t.to, s)
+	p[r&0xff] = uint16(len(t.to))
+}
+
+// get returns what r becomes, and whether it is replaced.
+func (t *smartPages) get(r rune) (string, bool) {
+	if r < 0 || r > 0xffff {
+		return "", false
+	}
+	p := t.pages[r>>8]
+	if p == nil || p[r&0xff] == 0 {
+		return "", false
+	}
+	return t.to[p[r&0xff]-1], true
+}
 
 // SmartReplacement returns the GSM-7 text that Smart Encoding puts in
 // place of r, and whether it replaces r at all.
@@ -99,29 +133,35 @@ func SmartReplacement(r rune) (string, bool) {
 	if septets(r) > 0 {
 		return "", false
 	}
-	s, ok := smartTable[r]
-	return s, ok
+	return smartTable.get(r)
 }
 
-// smartEncode returns body with every replaceable character replaced, or
-// false when a character is left that has no GSM-7 form: Twilio then
-// sends the original body in UCS-2.
-func smartEncode(body string) (string, bool) {
+// smartEncode returns body with every replaceable character replaced,
+// and the number of runes in body; or false when a character is left
+// that has no GSM-7 form: Twilio then sends the original body in UCS-2.
+func smartEncode(body string) (string, int, bool) {
 	var b strings.Builder
-	b.Grow(len(body) + 8)
-	last := 0
-	for i, r := range body {
-		if septets(r) > 0 {
+	b.Grow(len(body))
+	last, runes := 0, 0
+	for i := 0; i < len(body); runes++ {
+		if c := body[i]; c < utf8.RuneSelf && asciiSeptets[c] > 0 {
+			i++
 			continue
 		}
-		s, ok := smartTable[r]
+		r, size := decodeRune(body[i:])
+		if septets(r) > 0 {
+			i += size
+			continue
+		}
+		s, ok := smartTable.get(r)
 		if !ok {
-			return "", false
+			return "", 0, false
 		}
 		b.WriteString(body[last:i])
 		b.WriteString(s)
-		last = i + utf8.RuneLen(r)
+		i += size
+		last = i
 	}
 	b.WriteString(body[last:])
-	return b.String(), true
+	return b.String(), runes, true
 }

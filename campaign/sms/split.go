@@ -55,7 +55,10 @@ func splitUCS2(text string) ([]Segment, int) {
 	var segs []Segment
 	start, used, total, runes := 0, 0, 0, 0
 	for i := 0; i < len(text); runes++ {
-		r, size := decodeRune(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(text[i:])
+		}
 		u := runeUnits(r)
 		total += u
 		if used+u > UCS2Multi {

@@ -149,6 +149,11 @@ func (s *twilioSection) load() {
 	if p := c.Problem(); p != nil && src == sourceNone {
 		s.result.SetText(twilioMessage(p))
 	}
+	if r, when := c.LastTest(); r != nil {
+		country := c.setting(s.a.ctx, settingDefaultCountry, "US")
+		s.result.SetText("Last test, " + when.Format("Jan 2 15:04") +
+			":\n" + reportText(*r, country))
+	}
 }
 
 func setEnabled(w fyne.Disableable, on bool) {

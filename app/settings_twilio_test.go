@@ -234,6 +234,10 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 	checkTwilioSetting(t, a, settingPrice, "0.0079")
 	checkTwilioSetting(t, a, settingPriceCurrency, "USD")
 	checkTwilioSetting(t, a, settingDemoMode, "1")
+	if got := newTwilioSectionState(a).result.Text; !strings.Contains(got,
+		"20.00 USD") {
+		t.Errorf("got %q in a new section, want the last test shown", got)
+	}
 
 	// After a restart demo mode is still on.
 	a2 := newTestAppWithStore(t, store)

@@ -162,15 +162,19 @@ func TestClient_ListToFollowsPagesWithALimit(t *testing.T) {
 	t.Cleanup(func() { listPageSize = old })
 
 	tests := []struct {
+		since       time.Time
 		limit, want int
 	}{
-		{3, 3},
-		{10, 5},
-		{0, 0},
+		{start.Add(-time.Minute), 3, 3},
+		{start.Add(-time.Minute), 10, 5},
+		{start.Add(-time.Minute), 0, 0},
+		// Twilio's dates have whole seconds: the same second counts.
+		{start.Add(500 * time.Millisecond), 10, 5},
+		{start.Add(time.Second), 10, 0},
 	}
 	for _, tt := range tests {
 		got, err := b.client.ListTo(context.Background(), "+15551230001",
-			start.Add(-time.Minute), tt.limit)
+			tt.since, tt.limit)
 		if err != nil {
 			t.Fatal(err)
 		}

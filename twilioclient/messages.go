@@ -141,7 +141,9 @@ func (c *Client) list(ctx context.Context, op, to string, since time.Time,
 		for _, m := range resp.Messages {
 			msg := fromAPI(&m)
 			// Twilio filters by day; keep only what is recent enough.
-			if !msg.Created.IsZero() && msg.Created.Before(since) {
+			// Its dates have whole seconds, so compare at that grain.
+			if !msg.Created.IsZero() &&
+				msg.Created.Before(since.Truncate(time.Second)) {
 				continue
 			}
 			out = append(out, msg)

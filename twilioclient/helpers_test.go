@@ -17,6 +17,7 @@ var start = time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
 
 // bundle is a simulator with a Client connected to it.
 type bundle struct {
+	t      *testing.T
 	sim    *twiliotest.Server
 	clock  *twiliotest.ManualClock
 	client *Client
@@ -45,7 +46,8 @@ func (b *syncBuffer) String() string {
 // when the test ends.
 func setup(t *testing.T, opts twiliotest.Options) *bundle {
 	t.Helper()
-	b := &bundle{clock: twiliotest.NewManualClock(start), log: &syncBuffer{}}
+	b := &bundle{t: t, clock: twiliotest.NewManualClock(start),
+		log: &syncBuffer{}}
 	opts.Clock = b.clock
 
 	sim, err := twiliotest.New(opts)
@@ -105,7 +107,7 @@ func (b *bundle) other(token, service string) *Client {
 	}
 	c, err := New(creds, Options{BaseURL: b.sim.URL()})
 	if err != nil {
-		panic(err) // the test's own credentials are valid
+		b.t.Fatalf("new client: %v", err)
 	}
 	return c
 }

@@ -108,6 +108,13 @@ func wrapLabel(imp widget.Importance) *widget.Label {
 	return l
 }
 
+// setOrHide shows text in the label, or hides the label when text is
+// empty, so that it takes no room.
+func setOrHide(l *widget.Label, text string) {
+	l.Hidden = text == ""
+	l.SetText(text)
+}
+
 func (p *messagePreview) view() fyne.CanvasObject {
 	var sampleRow fyne.CanvasObject = container.NewBorder(nil, nil,
 		widget.NewLabel("Preview for"), nil, p.sample)
@@ -215,10 +222,10 @@ func (p *messagePreview) showProblems(an sms.Analysis, fieldErr error) {
 	for _, pr := range an.Problems {
 		lines = append(lines, pr.String())
 	}
-	p.problems.SetText(strings.Join(lines, "\n"))
-	p.fieldErr.SetText("")
+	setOrHide(p.problems, strings.Join(lines, "\n"))
+	setOrHide(p.fieldErr, "")
 	if fieldErr != nil {
-		p.fieldErr.SetText(fieldErr.Error())
+		setOrHide(p.fieldErr, fieldErr.Error())
 	}
 }
 
@@ -243,14 +250,14 @@ func (p *messagePreview) showHTML(body string) {
 func (p *messagePreview) showLinks(body string) {
 	links := sms.Links(body)
 	if len(links) == 0 {
-		p.links.SetText("")
+		setOrHide(p.links, "")
 		return
 	}
 	chars := 0
 	for _, l := range links {
 		chars += len([]rune(body[l.Start:l.End]))
 	}
-	p.links.SetText(fmt.Sprintf("%s, %s in all, counted in full: "+
+	setOrHide(p.links, fmt.Sprintf("%s, %s in all, counted in full: "+
 		"nothing shortens them.", plural(len(links), "link"),
 		plural(chars, "character")))
 }

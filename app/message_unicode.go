@@ -106,22 +106,19 @@ func (u *unicodePanel) show(body string, an sms.Analysis) {
 // row is one distinct character with its count and its fix.
 func (u *unicodePanel) row(g *charGroup) fyne.CanvasObject {
 	c := g.first
-	desc := fmt.Sprintf("%s  %s", describeChar(c.Text),
-		"×"+fmt.Sprint(g.count))
-	label := widget.NewLabel(desc)
+	desc := fmt.Sprintf("%s ×%d", describeChar(c.Text), g.count)
 	if !c.HasFix {
-		note := widget.NewLabel("no GSM-7 equivalent")
-		note.Importance = widget.LowImportance
-		return container.NewHBox(label, note)
+		return widget.NewLabel(desc + ": no GSM-7 equivalent")
 	}
 	fix := "remove it"
 	if c.Fix != "" {
-		fix = fmt.Sprintf("%q", c.Fix)
+		fix = "use " + c.Fix
 	}
-	btn := widget.NewButtonWithIcon("Replace with GSM-7 equivalent ("+
-		fix+")", theme.ContentRedoIcon(), func() {
-		u.replace(func(o sms.Char) bool { return o.Text == c.Text })
-	})
+	label := widget.NewLabel(desc + ": " + fix)
+	btn := widget.NewButtonWithIcon("Replace with GSM-7 equivalent",
+		theme.ContentRedoIcon(), func() {
+			u.replace(func(o sms.Char) bool { return o.Text == c.Text })
+		})
 	return container.NewHBox(label, btn)
 }
 

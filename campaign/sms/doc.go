@@ -48,9 +48,10 @@
 //   - look-alikes of brackets, asterisks, colons, semicolons, signs and
 //     ‹ › (which become < and >).
 //
-// Where Twilio's list maps a no-break space to two spaces or TAB to
-// several, Nurture uses one space: the smaller count, and what a reader
-// expects.
+// Nurture departs from that list in a few places. A no-break space and
+// TAB become one space (the list gives two and seven); ‹ and › become <
+// and > the right way round; ‗ becomes _; and the non-breaking hyphen ‑
+// and figure dash ‒ are replaced like the other dashes.
 //
 // # Merge fields
 //

@@ -59,8 +59,7 @@ func (p *contactPager) at(i int) campaign.Contact {
 	page, ok := p.pages[n]
 	if !ok {
 		var err error
-		page, err = p.store.ListContacts(context.Background(), p.filter,
-			n*pageSize, pageSize)
+		page, err = p.load(n)
 		if err != nil {
 			p.err = err
 			return campaign.Contact{}
@@ -71,6 +70,18 @@ func (p *contactPager) at(i int) campaign.Contact {
 		return page[j]
 	}
 	return campaign.Contact{}
+}
+
+// load reads page n. Scrolling down, the page before is usually held:
+// reading on from its last contact costs the same at any depth, where
+// an offset gets slower the further down it is.
+func (p *contactPager) load(n int) ([]campaign.Contact, error) {
+	ctx := context.Background()
+	if prev := p.pages[n-1]; len(prev) == pageSize {
+		return p.store.ListContactsAfter(ctx, p.filter,
+			prev[pageSize-1].ID, pageSize)
+	}
+	return p.store.ListContacts(ctx, p.filter, n*pageSize, pageSize)
 }
 
 // keep stores a page, dropping the oldest beyond maxPages.

@@ -251,3 +251,39 @@ func TestContacts_RecordOptOut(t *testing.T) {
 		return false
 	})
 }
+
+func TestContactPager_pagesInOrder(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	const n = 2*pageSize + 50
+	batch := make([]campaign.ContactImport, n)
+	for i := range batch {
+		batch[i].Contact = campaign.Contact{
+			Phone:     fmt.Sprintf("+1415555%04d", i),
+			FirstName: fmt.Sprintf("P%04d", (i*7919)%n)}
+	}
+	if _, err := a.store.ImportContacts(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+
+	p := newContactPager(a.store)
+	if err := p.reset(ctx, data.ContactFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	// Jump to the last page first, then walk from the top: both the
+	// offset and the read-on paths are used.
+	last := p.at(n - 1)
+	for i := 0; i < n; i++ {
+		got := p.at(i).FirstName
+		if want := fmt.Sprintf("P%04d", i); got != want {
+			t.Fatalf("row %d = %q, want %q", i, got, want)
+		}
+	}
+	if last.FirstName != fmt.Sprintf("P%04d", n-1) || p.err != nil {
+		t.Errorf("last row = %q (err %v)", last.FirstName, p.err)
+	}
+	if len(p.pages) > maxPages {
+		t.Errorf("pager holds %d pages, want at most %d", len(p.pages),
+			maxPages)
+	}
+}

@@ -189,6 +189,19 @@ func BenchmarkList100k(b *testing.B) {
 		{"search-rare", data.ContactFilter{Search: "nobody"}, 0},
 		{"tag", data.ContactFilter{Tag: "spring"}, 0},
 	}
+	b.Run("page-after-90000", func(b *testing.B) {
+		page, err := s.ListContacts(ctx, data.ContactFilter{}, 89999, 1)
+		if err != nil || len(page) != 1 {
+			b.Fatal(err)
+		}
+		for i := 0; i < b.N; i++ {
+			_, err := s.ListContactsAfter(ctx, data.ContactFilter{},
+				page[0].ID, 100)
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

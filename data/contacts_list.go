@@ -134,16 +134,22 @@ func (s *Store) ListContacts(ctx context.Context, f ContactFilter,
 	offset, limit int) ([]campaign.Contact, error) {
 
 	where, args := f.where()
+	return s.listContacts(ctx, where, append(args, limit, offset))
+}
+
+// listContacts runs a page query; args end with the limit and offset.
+func (s *Store) listContacts(ctx context.Context, where string,
+	args []any) ([]campaign.Contact, error) {
+
 	rows, err := s.db.QueryContext(ctx, "SELECT "+contactCols+
 		" FROM contacts c "+where+
-		" ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?",
-		append(args, limit, offset)...)
+		" ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
 	defer rows.Close()
 
-	list := make([]campaign.Contact, 0, limit)
+	var list []campaign.Contact
 	for rows.Next() {
 		c, err := scanContact(rows)
 		if err != nil {
@@ -155,6 +161,23 @@ func (s *Store) ListContacts(ctx context.Context, f ContactFilter,
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
 	return list, nil
+}
+
+// ListContactsAfter returns the page of matching contacts that follows
+// the contact with ID after in list order. Unlike an offset, it costs
+// the same deep in a long list as at the top.
+func (s *Store) ListContactsAfter(ctx context.Context, f ContactFilter,
+	after int64, limit int) ([]campaign.Contact, error) {
+
+	where, args := f.where()
+	cond := `(c.sort_key, c.id) > (SELECT sort_key, id FROM contacts
+		WHERE id = ?)`
+	if where == "" {
+		where = "WHERE " + cond
+	} else {
+		where += " AND " + cond
+	}
+	return s.listContacts(ctx, where, append(args, after, limit, 0))
 }
 
 // CountContacts counts the contacts the filter matches.

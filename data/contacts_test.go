@@ -194,3 +194,29 @@ func TestStore_ExportContacts(t *testing.T) {
 		t.Errorf("row = %q, want it to start %q", got, want)
 	}
 }
+
+func TestStore_ListContactsAfter(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	seedList(t, s, 25)
+	f := data.ContactFilter{Tag: "even3"}
+
+	byOffset, err := s.ListContacts(ctx, f, 3, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, _ := s.ListContacts(ctx, f, 2, 1)
+	byKey, err := s.ListContactsAfter(ctx, f, prev[0].ID, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byKey) != len(byOffset) {
+		t.Fatalf("got %d contacts after, want %d", len(byKey), len(byOffset))
+	}
+	for i := range byKey {
+		if byKey[i].ID != byOffset[i].ID {
+			t.Errorf("row %d: got %s, want %s", i, byKey[i].FirstName,
+				byOffset[i].FirstName)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -25,6 +26,7 @@ import (
 	"github.com/nurturesms/nurture/campaign"
 	"github.com/nurturesms/nurture/campaign/contactcsv"
 	"github.com/nurturesms/nurture/data"
+	"github.com/nurturesms/nurture/twilioclient/twiliotest"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -91,6 +93,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "nurture", version)
 	case "help":
 		fmt.Fprint(stdout, usage)
+	case "simulator":
+		ctx, stop := signal.NotifyContext(context.Background(),
+			os.Interrupt, syscall.SIGTERM)
+		err = twiliotest.Command(ctx, rest, stdout)
+		stop()
 	case "campaign":
 		err = cmdCampaign(*dataDir, rest, stdout)
 	case "contacts":

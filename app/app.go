@@ -65,6 +65,7 @@ func New(o Options) *App {
 	a.conn = newConnection(a)
 	a.shell = newShell(a)
 	a.win.SetContent(a.shell.view())
+	a.conn.start()
 	a.restoreWindow()
 	a.win.SetCloseIntercept(a.quit)
 

@@ -80,10 +80,6 @@ func newConnection(a *App) *connection {
 		if err := c.startSimulator(); err != nil {
 			c.problem = err
 		}
-		// TODO(shell): the window's shell does not exist yet, so the
-		// banner waits for the app to start; a direct call to start
-		// after the shell is built would be plainer.
-		a.fyneApp.Lifecycle().SetOnStarted(c.start)
 		return c
 	}
 

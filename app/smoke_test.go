@@ -47,15 +47,8 @@ func TestSmoke_WindowOpens(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "nurture")
+	bin := buildBinary(t)
 	shot := filepath.Join(dir, "screenshot.png")
-
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	build := exec.Command(goTool, "build", "-o", bin,
-		"github.com/nurturesms/nurture")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build nurture: %v\n%s", err, out)
-	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -89,6 +82,49 @@ func TestSmoke_WindowOpens(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "data", "nurture.db")); err != nil {
 		t.Errorf("the data folder has no database after a run: %v", err)
 	}
+}
+
+// TestBinary_Commands runs the real binary's commands that need no
+// window.
+func TestBinary_Commands(t *testing.T) {
+	bin := buildBinary(t)
+	tests := []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{[]string{"version"}, 0, "nurture "},
+		{[]string{"--help"}, 0, "nurture contacts import FILE"},
+		{[]string{"help"}, 0, "nurture campaign export NAME"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Env = append(os.Environ(), "NURTURE_DATA_DIR="+t.TempDir())
+		out, _ := cmd.CombinedOutput()
+		if got := cmd.ProcessState.ExitCode(); got != tt.wantCode {
+			t.Errorf("nurture %v: exit code %d, want %d", tt.args, got,
+				tt.wantCode)
+		}
+		if !strings.Contains(string(out), tt.want) {
+			t.Errorf("nurture %v: output lacks %q:\n%s", tt.args, tt.want,
+				out)
+		}
+	}
+}
+
+// buildBinary builds nurture into the test's temporary folder. The
+// Go build cache makes every build after the first a quick link.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "nurture")
+	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	out, err := exec.Command(goTool, "build", "-o", bin,
+		"github.com/nurturesms/nurture").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build nurture: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // distinctColours counts the colours in a PNG, up to a few hundred.

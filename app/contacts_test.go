@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign"
 	"github.com/nurturesms/nurture/data"
@@ -285,5 +287,62 @@ func TestContactPager_pagesInOrder(t *testing.T) {
 	if len(p.pages) > maxPages {
 		t.Errorf("pager holds %d pages, want at most %d", len(p.pages),
 			maxPages)
+	}
+}
+
+func TestContacts_ImportCancel(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+	var b strings.Builder
+	b.WriteString("phone\n")
+	for i := 0; i < 40000; i++ {
+		fmt.Fprintf(&b, "(%d) 555-%04d\n", []int{212, 415, 617, 702}[i%4],
+			i/4)
+	}
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	d := s.startImport(storage.NewFileURI(path))
+	onUI(func() {
+		d.runImport()
+		tapButton(t, a, "Cancel")
+	})
+	waitUntil(t, "the result", func() bool { return d.step == "done" })
+
+	var texts string
+	onUI(func() { texts = strings.Join(windowTexts(a), "|") })
+	if !strings.Contains(texts, "The import was cancelled.") {
+		t.Errorf("result = %s, want it to say the import was cancelled",
+			texts)
+	}
+	n, _ := a.store.CountContacts(context.Background(), data.ContactFilter{})
+	if n != d.run.sum.Imported || n == 40000 {
+		t.Errorf("%d contacts saved, summary says %d of 40000", n,
+			d.run.sum.Imported)
+	}
+}
+
+func TestSettings_DefaultCountry(t *testing.T) {
+	a := newTestApp(t)
+	if got := a.defaultCountry(); got != "US" {
+		t.Fatalf("default country = %q, want US when unset", got)
+	}
+	var sel *widget.Select
+	walkObjects(newContactsSection(a), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	})
+	if sel == nil || sel.Selected != "US  +1" {
+		t.Fatalf("country picker = %+v, want US +1 shown", sel)
+	}
+	sel.SetSelected("GB  +44")
+	if got := a.defaultCountry(); got != "GB" {
+		t.Errorf("default country = %q after choosing GB", got)
+	}
+	if got := newContactForm(campaign.Contact{}, a.defaultCountry()); got.country != "GB" {
+		t.Errorf("the contact form reads numbers as %s", got.country)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -110,7 +109,6 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 		func() { e.confirmLeave(e.close) })
 	e.title = widget.NewLabelWithStyle(e.c.Name, fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
-	e.status = widget.NewLabel("")
 
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(),
 		func() { e.saveNow() })
@@ -130,10 +128,13 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 	})
 	e.stateBtn = widget.NewButton("", e.toggleState)
 
-	return container.NewHBox(back, e.title, e.status, layout.NewSpacer(),
-		e.undo, e.redo, e.save, widget.NewSeparator(),
-		zoomOut, e.zoom, zoomIn, fit, arrange, band,
+	// The name shortens with an ellipsis rather than widen the window
+	// when space runs out.
+	e.title.Truncation = fyne.TextTruncateEllipsis
+	commands := container.NewHBox(e.undo, e.redo, e.save,
+		widget.NewSeparator(), zoomOut, e.zoom, zoomIn, fit, arrange, band,
 		widget.NewSeparator(), e.stateBtn)
+	return container.NewBorder(nil, nil, back, commands, e.title)
 }
 
 // changed runs after every change to the graph: it validates, marks the

@@ -46,7 +46,11 @@ func (e *campaignEditor) problemsView() fyne.CanvasObject {
 		e.probList.UnselectAll()
 	}
 	e.refreshProblems()
-	return container.NewBorder(e.probTitle, nil, nil, nil, e.probList)
+	// The save status sits at the end of the heading, where its changing
+	// width moves nothing else.
+	e.status = widget.NewLabel("")
+	head := container.NewBorder(nil, nil, nil, e.status, e.probTitle)
+	return container.NewBorder(head, nil, nil, nil, e.probList)
 }
 
 // problemText names the step a problem is on, then says what is wrong.

@@ -95,7 +95,7 @@ func (c *Canvas) ChooseMessage(id string, msg int64) error {
 	})
 }
 
-// showMessageMenu opens the dropdown of saved messages under the click.
+// showMessageMenu opens the list of saved messages under the dropdown.
 func (c *Canvas) showMessageMenu(id string, ev *fyne.PointEvent) {
 	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if cv == nil {
@@ -119,6 +119,14 @@ func (c *Canvas) showMessageMenu(id string, ev *fyne.PointEvent) {
 		none.Disabled = true
 		items = append(items, none)
 	}
+	// Open the menu under the dropdown, as a real dropdown opens.
+	at := ev.AbsolutePosition
+	if n, ok := c.model.graph.Node(id); ok {
+		pos, size := dropdownRect()
+		under := c.model.view.ToScreen(fyne.NewPos(n.X+pos.X,
+			n.Y+pos.Y+size.Height))
+		at = at.Subtract(ev.Position).Add(under)
+	}
 	c.menu = widget.NewPopUpMenu(fyne.NewMenu("", items...), cv)
-	c.menu.ShowAtPosition(ev.AbsolutePosition)
+	c.menu.ShowAtPosition(at)
 }

@@ -46,6 +46,8 @@ type Canvas struct {
 	keyMods   fyne.KeyModifier
 	r         *renderer
 	menu      *widget.PopUpMenu // the message dropdown last opened
+	// hover is what the pointer is over, for the cursor.
+	hover HitKind
 	// fitPending makes each layout fit the campaign in view, until the
 	// user pans or zooms: the first sizes a window gets are not its last.
 	fitPending bool

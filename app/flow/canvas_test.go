@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/nurturesms/nurture/campaign"
@@ -199,5 +200,28 @@ func TestCanvas_FitsLoadedCampaignUntilUserMoves(t *testing.T) {
 	if got := b.canvas.Model().Viewport().Zoom; got != zoom {
 		t.Errorf("zoom after the user zoomed and the window grew = %v, "+
 			"want %v kept", got, zoom)
+	}
+}
+
+func TestCanvas_CursorShowsWhatAPressWouldDo(t *testing.T) {
+	b := newBoard(t, sampleGraph())
+	c := b.canvas
+	c.SetViewport(NewViewport())
+	tests := []struct {
+		name string
+		at   fyne.Position
+		want desktop.Cursor
+	}{
+		{"port", fyne.NewPos(100, 80), desktop.CrosshairCursor},
+		{"dropdown", fyne.NewPos(100, 245), desktop.PointerCursor},
+		{"card", fyne.NewPos(100, 10), desktop.DefaultCursor},
+		{"background", fyne.NewPos(250, 50), desktop.DefaultCursor},
+	}
+	for _, tt := range tests {
+		c.MouseMoved(&desktop.MouseEvent{
+			PointEvent: fyne.PointEvent{Position: tt.at}})
+		if got := c.Cursor(); got != tt.want {
+			t.Errorf("%s: cursor = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

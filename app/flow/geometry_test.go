@@ -91,3 +91,29 @@ func TestBounds(t *testing.T) {
 		t.Error("Bounds of an empty graph: ok = true, want false")
 	}
 }
+
+func TestRoute(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b fyne.Position
+		want []fyne.Position
+	}{
+		{"straight down", fyne.NewPos(100, 80), fyne.NewPos(100, 200),
+			[]fyne.Position{{X: 100, Y: 80}, {X: 100, Y: 200}}},
+		{"elbow", fyne.NewPos(100, 80), fyne.NewPos(300, 200),
+			[]fyne.Position{{X: 100, Y: 80}, {X: 100, Y: 140},
+				{X: 300, Y: 140}, {X: 300, Y: 200}}},
+		{"back up, round the right", fyne.NewPos(100, 300),
+			fyne.NewPos(100, 0),
+			[]fyne.Position{{X: 100, Y: 300}, {X: 100, Y: 320},
+				{X: 220, Y: 320}, {X: 220, Y: -20}, {X: 100, Y: -20},
+				{X: 100, Y: 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Route(tt.a, tt.b, 1); !slices.Equal(got, tt.want) {
+				t.Errorf("Route = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -30,9 +29,6 @@ type renderer struct {
 
 	objects []fyne.CanvasObject
 }
-
-// edgeView is the drawing of an Edge: a line and a two-stroke arrow head.
-type edgeView struct{ line, left, right *canvas.Line }
 
 func newRenderer(c *Canvas) *renderer {
 	r := &renderer{c: c, cards: map[string]*cardView{}, target: -1}
@@ -101,10 +97,7 @@ func (r *renderer) syncCards() {
 func (r *renderer) syncEdges() {
 	want := len(r.c.model.graphRef().Edges)
 	for len(r.edges) < want {
-		r.edges = append(r.edges, &edgeView{
-			line: &canvas.Line{}, left: &canvas.Line{},
-			right: &canvas.Line{},
-		})
+		r.edges = append(r.edges, newEdgeView())
 	}
 	r.edges = r.edges[:want]
 }
@@ -117,7 +110,7 @@ func (r *renderer) rebuild() {
 		objs = append(objs, l)
 	}
 	for _, e := range r.edges {
-		objs = append(objs, e.line, e.left, e.right)
+		objs = append(objs, e.objects...)
 	}
 	for _, v := range r.order {
 		objs = append(objs, v.objects...)
@@ -169,61 +162,6 @@ func (r *renderer) refreshDrag() {
 		r.layoutGesture()
 	}
 	r.bg.Refresh()
-}
-
-func (r *renderer) layoutEdge(i int) {
-	m := r.c.model
-	g := m.graphRef()
-	e := g.Edges[i]
-	v := r.edges[i]
-	fi, ok1 := r.index[e.From]
-	ti, ok2 := r.index[e.To]
-	if !ok1 || !ok2 {
-		v.line.Hide()
-		v.left.Hide()
-		v.right.Hide()
-		return
-	}
-
-	col := r.pal.edge
-	if m.IsSelected(e.From) || m.IsSelected(e.To) {
-		col = r.pal.selected
-	}
-	from := m.view.ToScreen(PortPos(g.Nodes[fi], e.Port))
-	to := m.view.ToScreen(InputPos(g.Nodes[ti]))
-	to.Y -= portRadius * m.view.zoom()
-	r.arrow(v, from, to, col)
-}
-
-// arrow draws a line from a to b with a head at b.
-func (r *renderer) arrow(v *edgeView, a, b fyne.Position, col color.Color) {
-	z := r.c.model.view.zoom()
-	width := float32(math.Max(1, float64(2*z)))
-	for _, l := range []*canvas.Line{v.line, v.left, v.right} {
-		l.StrokeColor = col
-		l.StrokeWidth = width
-		l.Show()
-	}
-	v.line.Position1, v.line.Position2 = a, b
-
-	dx, dy := b.X-a.X, b.Y-a.Y
-	length := float32(math.Hypot(float64(dx), float64(dy)))
-	if length < 1 {
-		v.left.Hide()
-		v.right.Hide()
-		return
-	}
-	ux, uy := dx/length, dy/length
-	head := 10 * z
-	if head < 5 {
-		head = 5
-	}
-	back := fyne.NewPos(b.X-ux*head, b.Y-uy*head)
-	side := head / 2
-	v.left.Position1 = b
-	v.left.Position2 = fyne.NewPos(back.X-uy*side, back.Y+ux*side)
-	v.right.Position1 = b
-	v.right.Position2 = fyne.NewPos(back.X+uy*side, back.Y-ux*side)
 }
 
 // layoutGesture draws the rubber band or the loose Edge of a drag.

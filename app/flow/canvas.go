@@ -30,6 +30,7 @@ type MessageChoice struct {
 //     BandSelect is on) to select with a rubber band;
 //   - click to select, Ctrl+click or Shift+click to add or remove;
 //   - Ctrl+wheel zooms around the pointer, the wheel alone pans;
+//   - a right click opens a menu of what applies there;
 //   - Delete or Backspace deletes the selection, Escape clears it, and
 //     the arrow keys move it a grid cell.
 type Canvas struct {

@@ -225,3 +225,27 @@ func TestCanvas_CursorShowsWhatAPressWouldDo(t *testing.T) {
 		}
 	}
 }
+
+func TestCanvas_ContextMenuDeletesCard(t *testing.T) {
+	b := newBoard(t, sampleGraph())
+	c := b.canvas
+	c.SetViewport(NewViewport())
+
+	test.TapSecondaryAt(c, fyne.NewPos(100, 210)) // the Send SMS card
+	if got := c.Model().Selected(); len(got) != 1 || got[0] != "n1" {
+		t.Fatalf("selection after a right click = %v, want [n1]", got)
+	}
+	var del fyne.Tappable
+	for i, it := range c.contextItems() {
+		if it.Label == "Delete (Delete)" {
+			del = c.menu.Items[i].(fyne.Tappable)
+		}
+	}
+	if del == nil {
+		t.Fatal("no Delete in the menu")
+	}
+	test.Tap(del)
+	if _, ok := c.Model().Graph().Node("n1"); ok {
+		t.Error("n1 still there after Delete from the menu")
+	}
+}

@@ -39,6 +39,9 @@ type messageAudience struct {
 	cancel context.CancelFunc
 	tpl    *sms.Template
 	opt    sms.Options
+	// shown identifies what the figures on screen are for: the body, the
+	// scope and the options.
+	shown string
 	// scanned, when set, hears of every result shown (for tests).
 	scanned func(sms.Summary)
 }
@@ -75,28 +78,34 @@ func (m *messageAudience) schedule(tpl *sms.Template, opt sms.Options) {
 	m.stop()
 	m.tpl, m.opt = tpl, opt
 	if tpl == nil {
+		m.shown = ""
 		m.info.SetText("Fix the merge fields to see the cost across " +
 			"your contacts.")
 		m.worst.SetText("")
 		return
 	}
 
-	gen := m.gen
 	tag := strings.TrimPrefix(m.scope.Selected, "Tag: ")
 	if m.scope.Selected == allContacts {
 		tag = ""
 	}
+	key := fmt.Sprintf("%s\x00%s\x00%v", tpl.Body(), tag, opt)
+	if key == m.shown {
+		return // choosing another sample contact changes nothing here
+	}
+
+	gen := m.gen
 	ctx, cancel := context.WithCancel(m.a.ctx)
 	m.cancel = cancel
 	m.timer = time.AfterFunc(m.delay, func() {
 		m.a.goSafe("the audience scan", func() {
-			m.scan(ctx, gen, tpl, opt, tag)
+			m.scan(ctx, gen, key, tpl, opt, tag)
 		})
 	})
 }
 
 // scan sums up the audience and hands the result to the UI goroutine.
-func (m *messageAudience) scan(ctx context.Context, gen int,
+func (m *messageAudience) scan(ctx context.Context, gen int, key string,
 	tpl *sms.Template, opt sms.Options, tag string) {
 
 	start := time.Now()
@@ -129,6 +138,7 @@ func (m *messageAudience) scan(ctx context.Context, gen int,
 			return
 		}
 		m.show(sum, worstName)
+		m.shown = key
 		if m.scanned != nil {
 			m.scanned(sum)
 		}

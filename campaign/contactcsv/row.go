@@ -193,6 +193,12 @@ var (
 // ParseDate reads a consent date as a spreadsheet writes it. Dates
 // without a zone are taken as UTC.
 func ParseDate(v, country string) (time.Time, error) {
+	// Most files write plain ISO dates: try that form first.
+	if len(v) == len(time.DateOnly) {
+		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			return t, nil
+		}
+	}
 	layouts := append([]string{}, isoLayouts...)
 	switch strings.ToUpper(country) {
 	case "US", "CA":

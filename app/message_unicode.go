@@ -13,11 +13,13 @@ import (
 )
 
 // maxHighlights caps the runs of characters the highlight marks, and
-// maxUnicodeRows the characters listed: a message in Greek or Chinese
-// is all UCS-2, and marking every letter would help no one.
+// maxUnicodeRows the characters listed. Past maxHighlightChars the
+// message is plainly written in a script outside GSM-7 (Greek, Chinese)
+// and marking every letter would only slow typing down.
 const (
-	maxHighlights  = 60
-	maxUnicodeRows = 12
+	maxHighlights     = 60
+	maxHighlightChars = 200
+	maxUnicodeRows    = 12
 )
 
 // unicodePanel lists the characters that force UCS-2, marks them in a
@@ -138,6 +140,12 @@ func describeChar(s string) string {
 
 // showHighlight copies the body with each UCS-2 run marked in red.
 func (u *unicodePanel) showHighlight(body string, chars []sms.Char) {
+	if len(chars) > maxHighlightChars {
+		u.highlight.Hide()
+		return
+	}
+	u.highlight.Show()
+
 	var segs []widget.RichTextSegment
 	plain := func(s string) {
 		if s != "" {

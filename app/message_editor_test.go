@@ -90,9 +90,13 @@ func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
 	if got, want := len(u.rows.Objects), 4; got != want {
 		t.Fatalf("listed characters: got %d, want %d", got, want)
 	}
+	row := u.rows.Objects[0].(*fyne.Container)
+	label := row.Objects[0].(*widget.Label).Text
+	if want := "“ (U+201C) ×2 at 1, 13: use \""; label != want {
+		t.Errorf("first row: got %q, want %q", label, want)
+	}
 
 	// The first row is the left double quote: replace both of them.
-	row := u.rows.Objects[0].(*fyne.Container)
 	test.Tap(row.Objects[1].(*widget.Button))
 	if got, want := e.body.Text, `"Hi” — it’s "here”`; got != want {
 		t.Errorf("after replacing one: got %q, want %q", got, want)

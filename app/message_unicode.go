@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,10 +53,15 @@ func (u *unicodePanel) view() fyne.CanvasObject {
 	return u.card
 }
 
+// maxPositions is how many places of one character a row lists.
+const maxPositions = 3
+
 // charGroup is one distinct character and where it appears.
 type charGroup struct {
 	first sms.Char
 	count int
+	// at holds the first few positions, counted in characters from 1.
+	at []int
 }
 
 // show lists the UCS-2 characters of the analysis of body.
@@ -68,18 +74,23 @@ func (u *unicodePanel) show(body string, an sms.Analysis) {
 
 	var groups []*charGroup
 	byText := map[string]*charGroup{}
-	fixable := 0
+	fixable, pos, last := 0, 1, 0
 	for _, c := range chars {
 		if c.HasFix {
 			fixable++
 		}
-		if g, ok := byText[c.Text]; ok {
-			g.count++
-			continue
+		pos += utf8.RuneCountInString(body[last:c.Start])
+		last = c.Start
+		g, ok := byText[c.Text]
+		if !ok {
+			g = &charGroup{first: c}
+			byText[c.Text] = g
+			groups = append(groups, g)
 		}
-		g := &charGroup{first: c, count: 1}
-		byText[c.Text] = g
-		groups = append(groups, g)
+		g.count++
+		if len(g.at) < maxPositions {
+			g.at = append(g.at, pos)
+		}
 	}
 
 	u.intro.SetText(fmt.Sprintf("%s outside GSM-7 make the whole message "+
@@ -108,7 +119,16 @@ func (u *unicodePanel) show(body string, an sms.Analysis) {
 // row is one distinct character with its count and its fix.
 func (u *unicodePanel) row(g *charGroup) fyne.CanvasObject {
 	c := g.first
-	desc := fmt.Sprintf("%s ×%d", describeChar(c.Text), g.count)
+	at := make([]string, len(g.at))
+	for i, p := range g.at {
+		at[i] = fmt.Sprint(p)
+	}
+	more := ""
+	if g.count > len(g.at) {
+		more = "..."
+	}
+	desc := fmt.Sprintf("%s ×%d at %s%s", describeChar(c.Text), g.count,
+		strings.Join(at, ", "), more)
 	if !c.HasFix {
 		return widget.NewLabel(desc + ": no GSM-7 equivalent")
 	}

@@ -201,6 +201,12 @@ func TestMessageEditor_HTMLAndFieldMistakes(t *testing.T) {
 	if len(p.html.Objects) != 0 {
 		t.Errorf("HTML warning still shown after strip")
 	}
+
+	e.body.SetText("See https://example.com/x.")
+	if want := "1 link, 21 characters in all"; !strings.Contains(
+		p.links.Text, want) {
+		t.Errorf("links: got %q, want it to say %q", p.links.Text, want)
+	}
 }
 
 func TestMessageEditor_AudienceWorstCase(t *testing.T) {

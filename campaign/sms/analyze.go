@@ -115,7 +115,7 @@ func Analyze(body string, opt Options) Analysis {
 		}
 	}
 	if !gsm {
-		a.Encoding = UCS2
+		a.Encoding, a.Text, a.Smart = UCS2, body, false
 		segs, chars = splitUCS2(body)
 	}
 	a.Chars = chars

@@ -71,5 +71,5 @@ AFTER INSERT ON consent_events
 WHEN NEW.contact_id IS NOT NULL
 BEGIN
     UPDATE contacts SET opted_out = (NEW.kind = 'opt_out')
-    WHERE id = NEW.contact_id;
+    WHERE id = NEW.contact_id AND opted_out <> (NEW.kind = 'opt_out');
 END;

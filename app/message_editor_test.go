@@ -115,6 +115,18 @@ func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
 	if !u.card.Hidden {
 		t.Errorf("the list of UCS-2 characters is still shown")
 	}
+
+	// With Smart Encoding on, curly quotes stay GSM-7 and are explained.
+	e.preview.smart.SetChecked(true)
+	e.body.SetText("It’s here")
+	if got := e.preview.encoding.Text; got != "GSM-7" {
+		t.Errorf("smart encoding: got %q, want GSM-7", got)
+	}
+	if want := "’ (U+2019) becomes '"; !strings.Contains(
+		e.preview.smartNote.Text, want) {
+		t.Errorf("smart note: got %q, want it to say %q",
+			e.preview.smartNote.Text, want)
+	}
 }
 
 func TestMessageEditor_UnsavedLeavePrompt(t *testing.T) {

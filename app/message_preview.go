@@ -33,17 +33,18 @@ type messagePreview struct {
 	smart   *widget.Check
 	sample  *widget.Select
 
-	encoding *widget.Label
-	counts   *widget.Label
-	bars     *fyne.Container
-	problems *widget.Label
-	fieldErr *widget.Label
-	html     *fyne.Container
-	links    *widget.Label
-	rendered *widget.Label
-	cost     *widget.Label
-	unicode  *unicodePanel
-	audience *messageAudience
+	encoding  *widget.Label
+	counts    *widget.Label
+	bars      *fyne.Container
+	problems  *widget.Label
+	fieldErr  *widget.Label
+	html      *fyne.Container
+	links     *widget.Label
+	smartNote *widget.Label
+	rendered  *widget.Label
+	cost      *widget.Label
+	unicode   *unicodePanel
+	audience  *messageAudience
 }
 
 func newMessagePreview(a *App, e *messageEditor) *messagePreview {
@@ -93,6 +94,7 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 	p.fieldErr = wrapLabel(widget.DangerImportance)
 	p.html = container.NewVBox()
 	p.links = wrapLabel(widget.LowImportance)
+	p.smartNote = wrapLabel(widget.LowImportance)
 	p.rendered = wrapLabel(widget.MediumImportance)
 	p.cost = wrapLabel(widget.MediumImportance)
 	p.unicode = newUnicodePanel(p)
@@ -124,7 +126,7 @@ func (p *messagePreview) view() fyne.CanvasObject {
 	}
 	summary := widget.NewCard("What Twilio will bill", "", container.NewVBox(
 		container.NewHBox(p.encoding, p.counts), p.bars, p.problems,
-		p.fieldErr, p.html, p.links, p.cost, p.smart))
+		p.fieldErr, p.html, p.links, p.cost, p.smart, p.smartNote))
 	sample := widget.NewCard("Preview", "", container.NewVBox(
 		sampleRow, p.rendered))
 	return container.NewVScroll(container.NewVBox(summary,
@@ -177,6 +179,7 @@ func (p *messagePreview) update(body string) {
 	p.showProblems(an, err)
 	p.showHTML(body)
 	p.showLinks(body)
+	p.showSmart(typed)
 	p.rendered.SetText(an.Text)
 	p.unicode.show(body, typed)
 	if err != nil {
@@ -260,6 +263,30 @@ func (p *messagePreview) showLinks(body string) {
 	setOrHide(p.links, fmt.Sprintf("%s, %s in all, counted in full: "+
 		"nothing shortens them.", plural(len(links), "link"),
 		plural(chars, "character")))
+}
+
+// showSmart lists what Smart Encoding replaces in the body, so that the
+// user knows why the text sent differs from the text typed.
+func (p *messagePreview) showSmart(an sms.Analysis) {
+	seen := map[string]bool{}
+	var swaps []string
+	for _, c := range an.ReplacedChars() {
+		if seen[c.Text] {
+			continue
+		}
+		seen[c.Text] = true
+		fix := c.Fix
+		if fix == "" {
+			fix = "nothing"
+		}
+		swaps = append(swaps, describeChar(c.Text)+" becomes "+fix)
+	}
+	if len(swaps) == 0 {
+		setOrHide(p.smartNote, "")
+		return
+	}
+	setOrHide(p.smartNote, "Smart Encoding keeps this message in GSM-7: "+
+		strings.Join(swaps, "; ")+".")
 }
 
 // plural writes a count with its noun: "1 Segment", "3 Segments".

@@ -251,10 +251,7 @@ func (s *contactsScreen) show(f data.ContactFilter, total, n int,
 // updateCount says how many contacts are listed and ticked.
 func (s *contactsScreen) updateCount() {
 	n := s.pager.count
-	text := contactcsv.Thousands(n) + " contacts"
-	if n == 1 {
-		text = "1 contact"
-	}
+	text := countOf(n, "contact")
 	if n != s.total {
 		text = fmt.Sprintf("%s of %s match", contactcsv.Thousands(n),
 			contactcsv.Thousands(s.total))

@@ -48,7 +48,7 @@ func (s *contactsScreen) exportContacts(w io.Writer,
 	if err != nil {
 		return "", fmt.Errorf("export contacts: %w", err)
 	}
-	return fmt.Sprintf("Exported %s contacts.", contactcsv.Thousands(n)), nil
+	return "Exported " + countOf(n, "contact") + ".", nil
 }
 
 // exportConsent writes the whole consent log.
@@ -57,8 +57,7 @@ func (s *contactsScreen) exportConsent(w io.Writer) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("export consent log: %w", err)
 	}
-	return fmt.Sprintf("Exported %s consent events.",
-		contactcsv.Thousands(n)), nil
+	return "Exported " + countOf(n, "consent event") + ".", nil
 }
 
 // saveAs asks for a file and writes it with write in the background,

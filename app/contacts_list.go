@@ -150,8 +150,13 @@ func (s *contactsScreen) describeSelection() string {
 		return fmt.Sprintf("all %s matching contacts",
 			contactcsv.Thousands(n))
 	}
+	return countOf(n, "contact")
+}
+
+// countOf writes "1 contact", "12,000 contacts".
+func countOf(n int, noun string) string {
 	if n == 1 {
-		return "1 contact"
+		return "1 " + noun
 	}
-	return contactcsv.Thousands(n) + " contacts"
+	return contactcsv.Thousands(n) + " " + noun + "s"
 }

@@ -346,3 +346,56 @@ func TestSettings_DefaultCountry(t *testing.T) {
 		t.Errorf("the contact form reads numbers as %s", got.country)
 	}
 }
+
+func TestContacts_BulkTagsAndExport(t *testing.T) {
+	a := newTestApp(t)
+	ctx := context.Background()
+	for i := 0; i < 6; i++ {
+		_, err := a.store.SaveContact(ctx, campaign.Contact{
+			Phone: fmt.Sprintf("+447700900%03d", i), FirstName: "Ada"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := contactsFor(t, a)
+	tagged := func() int {
+		n, err := a.store.CountContacts(ctx, data.ContactFilter{Tag: "spring"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	onUI(func() {
+		s.tick(s.pager.at(0).ID, true)
+		s.tick(s.pager.at(1).ID, true)
+		s.changeTags(true, []string{"spring"})
+	})
+	if got, want := tagged(), 2; got != want {
+		t.Errorf("ticked two: %d tagged, want %d", got, want)
+	}
+
+	onUI(func() {
+		s.allCheck.SetChecked(true)
+		s.changeTags(true, []string{"spring"})
+	})
+	if got, want := tagged(), 6; got != want {
+		t.Errorf("all matching: %d tagged, want %d", got, want)
+	}
+
+	var out bytes.Buffer
+	var msg string
+	onUI(func() {
+		s.search.SetText("7700 900 003")
+		s.load(s.filter())
+		var err error
+		msg, err = s.exportContacts(&out, s.pager.filter)
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	if msg != "Exported 1 contact." || !strings.Contains(out.String(),
+		"+447700900003,Ada,,,spring") {
+		t.Errorf("export said %q and wrote:\n%s", msg, out.String())
+	}
+}

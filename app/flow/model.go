@@ -7,6 +7,7 @@
 package flow
 
 import (
+	"errors"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -161,19 +162,23 @@ func (m *Model) Connect(from, port, to string) error {
 }
 
 // DeleteSelected removes the selected Nodes and their edges, and returns
-// how many went. The Start Node always stays.
+// how many went. The Start Node always stays, and deleting nothing adds
+// no undo step.
 func (m *Model) DeleteSelected() int {
 	ids := m.Selected()
-	if len(ids) == 0 {
-		return 0
-	}
 	removed := 0
 	_ = m.Change("", func(g *campaign.Graph) error {
 		removed = g.RemoveNodes(ids...)
+		if removed == 0 {
+			return errNothing
+		}
 		return nil
 	})
 	return removed
 }
+
+// errNothing aborts a change that would change nothing.
+var errNothing = errors.New("nothing to change")
 
 // Copy puts the selected Nodes and the edges between them on the
 // canvas's clipboard, and returns how many Nodes it holds.

@@ -289,3 +289,17 @@ func wantAt(t *testing.T, g campaign.Graph, want map[string]fyne.Position) {
 		}
 	}
 }
+
+func TestModel_DeletingOnlyStartChangesNothing(t *testing.T) {
+	m := NewModel(campaign.NewGraph())
+	changes := 0
+	m.OnChange = func() { changes++ }
+	m.Select(campaign.StartID)
+	if got := m.DeleteSelected(); got != 0 {
+		t.Errorf("DeleteSelected = %d, want 0", got)
+	}
+	if changes != 0 || m.CanUndo() {
+		t.Errorf("changes = %d, CanUndo = %v; want 0, false",
+			changes, m.CanUndo())
+	}
+}

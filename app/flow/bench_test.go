@@ -62,14 +62,24 @@ func BenchmarkCanvas_DragStep200(b *testing.B) {
 	c := benchCanvas(b)
 	n := c.Model().graph.Nodes[5]
 	at := c.Model().Viewport().ToScreen(fyne.NewPos(n.X+100, n.Y+10))
-	benchDrag(b, c, at, GestureMove)
+	benchDrag(b, c, at, GestureMove, nil)
+}
+
+// BenchmarkCanvas_DragStepFullRefresh200 measures a drag step followed
+// by a full refresh of the widget, which re-syncs and places every card
+// and Edge: an upper bound for a step, should a partial redraw not do.
+func BenchmarkCanvas_DragStepFullRefresh200(b *testing.B) {
+	c := benchCanvas(b)
+	n := c.Model().graph.Nodes[5]
+	at := c.Model().Viewport().ToScreen(fyne.NewPos(n.X+100, n.Y+10))
+	benchDrag(b, c, at, GestureMove, c.Refresh)
 }
 
 // BenchmarkCanvas_PanStep200 measures one step of panning a 200-node
 // campaign, which moves every card.
 func BenchmarkCanvas_PanStep200(b *testing.B) {
 	c := benchCanvas(b)
-	benchDrag(b, c, fyne.NewPos(5, 5), GesturePan)
+	benchDrag(b, c, fyne.NewPos(5, 5), GesturePan, nil)
 }
 
 func benchCanvas(b *testing.B) *Canvas {
@@ -84,7 +94,11 @@ func benchCanvas(b *testing.B) *Canvas {
 	return c
 }
 
-func benchDrag(b *testing.B, c *Canvas, at fyne.Position, want GestureKind) {
+// benchDrag times drag steps on c from at, each followed by after when
+// it is set.
+func benchDrag(b *testing.B, c *Canvas, at fyne.Position, want GestureKind,
+	after func()) {
+
 	b.Helper()
 	c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}})
 	if k, _, _ := c.Model().Gesture(); k != want {
@@ -99,6 +113,9 @@ func benchDrag(b *testing.B, c *Canvas, at fyne.Position, want GestureKind) {
 			PointEvent: fyne.PointEvent{Position: at},
 			Dragged:    fyne.NewDelta(step, step),
 		})
+		if after != nil {
+			after()
+		}
 	}
 	b.StopTimer()
 	c.DragEnd()

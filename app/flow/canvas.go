@@ -46,7 +46,7 @@ type Canvas struct {
 	pressMods fyne.KeyModifier
 	keyMods   fyne.KeyModifier
 	r         *renderer
-	menu      *widget.PopUpMenu // the message dropdown last opened
+	menu      *widget.PopUpMenu // the menu last opened on the canvas
 	// hover is what the pointer is over, for the cursor.
 	hover HitKind
 	// fitPending makes each layout fit the campaign in view, until the
@@ -96,7 +96,8 @@ func (c *Canvas) CreateRenderer() fyne.WidgetRenderer {
 	return c.r
 }
 
-// Model returns the state behind the canvas.
+// Model returns the state behind the canvas. The canvas uses the
+// Model's OnChange and OnSelect itself: set the canvas's instead.
 func (c *Canvas) Model() *Model { return c.model }
 
 // SetMessages sets the saved messages the Send SMS dropdown offers.

@@ -255,6 +255,12 @@ func TestCampaignEditor_RunningIsLocked(t *testing.T) {
 		t.Error("no note says the running campaign is locked")
 	}
 
+	b.e.canvas.Reveal(campaign.StartID)
+	mode := panelWidget(t, b.e, first[*widget.Select])
+	if !mode.Disabled() {
+		t.Error("the Start step's audience can be changed while running")
+	}
+
 	item := b.paletteItem(t, campaign.KindEnd)
 	dragSteps(item, fyne.NewPos(20, 10), fyne.NewPos(-600, 200))
 	if got := len(b.e.canvas.Model().Graph().Nodes); got != 1 {

@@ -185,6 +185,9 @@ func (m *Model) SelectAll() {
 
 // movedFrom reports whether any Node stands elsewhere than in before.
 func (m *Model) movedFrom(before campaign.Graph) bool {
+	if len(before.Nodes) != len(m.graph.Nodes) {
+		return true
+	}
 	for i, n := range m.graph.Nodes {
 		b := before.Nodes[i]
 		if n.X != b.X || n.Y != b.Y {

@@ -108,6 +108,7 @@ func (m *Model) step(move func(campaign.Graph) (campaign.Graph, bool)) bool {
 	}
 	g, ok := move(m.graph)
 	if ok {
+		m.gesture = gesture{} // a drag under way no longer fits the graph
 		m.graph = g
 		m.notifyChange()
 	}
@@ -129,6 +130,7 @@ func (m *Model) Change(key string, edit func(g *campaign.Graph) error) error {
 		return err
 	}
 	m.history.Record(m.graph, key)
+	m.gesture = gesture{} // a drag under way no longer fits the graph
 	m.graph = work
 	m.notifyChange()
 	return nil

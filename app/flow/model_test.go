@@ -303,3 +303,22 @@ func TestModel_DeletingOnlyStartChangesNothing(t *testing.T) {
 			changes, m.CanUndo())
 	}
 }
+
+func TestModel_UndoDuringDragCancelsIt(t *testing.T) {
+	m := NewModel(campaign.NewGraph())
+	id, _ := m.AddNode(campaign.KindWait, fyne.NewPos(300, 300))
+	n, _ := m.Graph().Node(id)
+
+	at := fyne.NewPos(n.X+100, n.Y+10)
+	if k := m.Press(at, false); k != GestureMove {
+		t.Fatalf("Press = %v, want GestureMove", k)
+	}
+	m.Undo() // the card being dragged goes away
+	m.DragTo(at.AddXY(40, 40))
+	if err := m.Release(); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(m.Graph().Nodes); got != 1 {
+		t.Errorf("nodes = %d, want 1", got)
+	}
+}

@@ -31,7 +31,10 @@ type messageAudience struct {
 	scope *widget.Select
 	info  *widget.Label
 	worst *widget.Label
-	delay time.Duration
+	// showWorst puts the worst-case contact in the preview.
+	showWorst *widget.Button
+	worstID   int64
+	delay     time.Duration
 
 	// Touched only on the UI goroutine.
 	gen    int
@@ -44,10 +47,12 @@ type messageAudience struct {
 	shown string
 	// scanned, when set, hears of every result shown (for tests).
 	scanned func(sms.Summary)
+	// do hands work to the UI goroutine: fyne.Do, or a test's queue.
+	do func(func())
 }
 
 func newMessageAudience(a *App, p *messagePreview) *messageAudience {
-	m := &messageAudience{a: a, p: p, delay: audienceDelay}
+	m := &messageAudience{a: a, p: p, delay: audienceDelay, do: fyne.Do}
 	tags, err := a.store.ContactTags(a.ctx)
 	if err != nil {
 		a.log.Warn("messages: list tags", "err", err)
@@ -62,14 +67,28 @@ func newMessageAudience(a *App, p *messagePreview) *messageAudience {
 	m.scope.Selected = allContacts
 	m.info = wrapLabel(widget.MediumImportance)
 	m.worst = wrapLabel(widget.LowImportance)
+	m.showWorst = widget.NewButton("Preview this contact", m.previewWorst)
+	m.showWorst.Hide()
 	return m
+}
+
+// previewWorst renders the preview for the worst-case contact.
+func (m *messageAudience) previewWorst() {
+	r, ok, err := m.a.store.RecipientByID(m.a.ctx, m.worstID)
+	if err != nil {
+		showMessageError(m.a, err)
+		return
+	}
+	if ok {
+		m.p.sample.show(r)
+	}
 }
 
 func (m *messageAudience) view() fyne.CanvasObject {
 	return widget.NewCard("Across the audience", "", container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Send to"), nil,
 			m.scope),
-		m.info, m.worst))
+		m.info, m.worst, m.showWorst))
 }
 
 // schedule starts a scan once typing pauses. A nil template (one with
@@ -82,6 +101,7 @@ func (m *messageAudience) schedule(tpl *sms.Template, opt sms.Options) {
 		m.info.SetText("Fix the merge fields to see the cost across " +
 			"your contacts.")
 		m.worst.SetText("")
+		m.showWorst.Hide()
 		return
 	}
 
@@ -128,7 +148,7 @@ func (m *messageAudience) scan(ctx context.Context, gen int, key string,
 	m.a.log.Debug("messages: audience scanned", "contacts", sum.Contacts,
 		"took", time.Since(start))
 
-	fyne.Do(func() {
+	m.do(func() {
 		if gen != m.gen {
 			return
 		}
@@ -147,6 +167,9 @@ func (m *messageAudience) scan(ctx context.Context, gen int, key string,
 
 // show writes the summary out.
 func (m *messageAudience) show(s sms.Summary, worstName string) {
+	m.showWorst.Hidden = s.Contacts == 0
+	m.showWorst.Refresh()
+	m.worstID = s.WorstID
 	if s.Contacts == 0 {
 		m.info.SetText("No contacts to send to yet.")
 		m.worst.SetText("")

@@ -30,6 +30,12 @@ func msgOpenEditor(t *testing.T, a *App, body string) (*messagesScreen,
 	s := msgScreen(t, a)
 	s.open(m)
 
+	// Results of background work are dropped: on the test driver,
+	// fyne.Do would run them on the background goroutine, alongside the
+	// test. Tests that want them install a queue.
+	drop := func(func()) {}
+	s.editor.audience().do, s.editor.preview.sample.do = drop, drop
+
 	// Type after the text, not before it.
 	s.editor.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 	return s, s.editor
@@ -241,13 +247,19 @@ func TestMessageEditor_AudienceWorstCase(t *testing.T) {
 	}
 	_, e := msgOpenEditor(t, a, "")
 	m := e.audience()
-	results := make(chan sms.Summary, 10)
 	m.delay = 0
-	m.scanned = func(s sms.Summary) { results <- s }
+
+	// Background results come back through ui and are shown here, on
+	// the test's goroutine, as fyne.Do would show them on Fyne's.
+	ui := make(chan func(), 10)
+	m.do = func(f func()) { ui <- f }
+	e.preview.sample.do = m.do
+	var sum sms.Summary
+	m.scanned = func(s sms.Summary) { sum = s }
 
 	// One change, one scan: typing would start one per keystroke.
 	e.body.SetText("Hi {{first_name}}!")
-	sum := <-results
+	(<-ui)()
 	if got, want := sum.Contacts, 3; got != want {
 		t.Errorf("contacts: got %d, want %d", got, want)
 	}
@@ -262,8 +274,20 @@ func TestMessageEditor_AudienceWorstCase(t *testing.T) {
 		t.Errorf("worst text %q is not the long name's", m.worst.Text)
 	}
 
+	// The worst case can be previewed, and any contact found by search.
+	test.Tap(m.showWorst)
+	if !strings.Contains(e.preview.rendered.Text, "Bartholomew") {
+		t.Errorf("preview %q is not the worst case's",
+			e.preview.rendered.Text)
+	}
+	e.preview.sample.search.SetText("ana")
+	(<-ui)()
+	if got, want := e.preview.rendered.Text, "Hi Ana!"; got != want {
+		t.Errorf("after search: preview %q, want %q", got, want)
+	}
+
 	m.scope.SetSelected("Tag: vip")
-	sum = <-results
+	(<-ui)()
 	if got, want := sum.Contacts, 2; got != want {
 		t.Errorf("tag vip: got %d contacts, want %d", got, want)
 	}

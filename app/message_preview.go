@@ -10,15 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign/sms"
-	"github.com/nurturesms/nurture/data"
 )
 
 // settingSmartEncoding is "off" when the user's Messaging Service has
 // Smart Encoding turned off; it is on by default, as Twilio sets it.
 const settingSmartEncoding = "smart_encoding"
-
-// sampleLimit is how many contacts the sample picker offers.
-const sampleLimit = 200
 
 // messagePreview shows, as the user types, what a body will cost: its
 // encoding, characters and Segments, the characters that make it
@@ -27,11 +23,10 @@ type messagePreview struct {
 	a *App
 	e *messageEditor
 
-	price   segmentPrice
-	known   []string
-	samples []data.Recipient
-	smart   *widget.Check
-	sample  *widget.Select
+	price  segmentPrice
+	known  []string
+	smart  *widget.Check
+	sample *samplePicker
 
 	encoding  *widget.Label
 	counts    *widget.Label
@@ -56,10 +51,7 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 		a.log.Warn("messages: list merge fields", "err", err)
 		p.known = sms.BuiltinFields
 	}
-	if p.samples, err = a.store.SampleRecipients(a.ctx, "",
-		sampleLimit); err != nil {
-		a.log.Warn("messages: list sample contacts", "err", err)
-	}
+	p.sample = newSamplePicker(a, p.refresh)
 
 	mode, _ := a.store.Setting(a.ctx, settingSmartEncoding)
 	p.smart = widget.NewCheck("Smart Encoding (replace look-alike "+
@@ -72,19 +64,6 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 		p.refresh()
 	})
 	p.smart.Checked = mode != "off"
-
-	// The number keeps two contacts with one name apart.
-	names := make([]string, len(p.samples))
-	for i, r := range p.samples {
-		names[i] = r.Name
-		if phone := r.Values[sms.FieldPhone]; phone != r.Name {
-			names[i] += " (" + phone + ")"
-		}
-	}
-	p.sample = widget.NewSelect(names, func(string) { p.refresh() })
-	if len(names) > 0 {
-		p.sample.Selected = names[0]
-	}
 
 	p.encoding = widget.NewLabelWithStyle("", fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
@@ -118,17 +97,11 @@ func setOrHide(l *widget.Label, text string) {
 }
 
 func (p *messagePreview) view() fyne.CanvasObject {
-	var sampleRow fyne.CanvasObject = container.NewBorder(nil, nil,
-		widget.NewLabel("Preview for"), nil, p.sample)
-	if len(p.samples) == 0 {
-		sampleRow = widget.NewLabel("No contacts yet: merge fields show " +
-			"their fallbacks.")
-	}
 	summary := widget.NewCard("What Twilio will bill", "", container.NewVBox(
 		container.NewHBox(p.encoding, p.counts), p.bars, p.problems,
 		p.fieldErr, p.html, p.links, p.cost, p.smart, p.smartNote))
 	sample := widget.NewCard("Preview", "", container.NewVBox(
-		sampleRow, p.rendered))
+		p.sample.view(), p.rendered))
 	return container.NewVScroll(container.NewVBox(summary,
 		p.unicode.view(), sample, p.audience.view()))
 }
@@ -138,18 +111,9 @@ func (p *messagePreview) options() sms.Options {
 	return sms.Options{SmartEncoding: p.smart.Checked}
 }
 
-// sampleFields returns the chosen sample contact's merge field values.
-func (p *messagePreview) sampleFields() sms.Fields {
-	i := p.sample.SelectedIndex()
-	if i < 0 || i >= len(p.samples) {
-		return sms.MapFields(nil)
-	}
-	return sms.MapFields(p.samples[i].Values)
-}
-
 // refresh analyses the current body again.
 func (p *messagePreview) refresh() {
-	if p.e.body != nil {
+	if p.e.body != nil && p.encoding != nil {
 		p.update(p.e.body.Text)
 	}
 }
@@ -167,7 +131,7 @@ func (p *messagePreview) update(body string) {
 
 	text := body
 	if tpl != nil {
-		text = tpl.Render(p.sampleFields())
+		text = tpl.Render(p.sample.fields())
 	}
 	an := sms.Analyze(text, opt)
 	typed := an

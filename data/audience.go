@@ -18,24 +18,51 @@ import (
 func (s *Store) EachRecipient(ctx context.Context, tag string,
 	fn func(id int64, f sms.Fields) error) error {
 
-	return s.eachRecipient(ctx, tag, func(id int64, r *recipient) error {
+	f := recipientFilter{tag: tag}
+	return s.eachRecipient(ctx, f, func(id int64, r *recipient) error {
 		return fn(id, r.field)
 	})
 }
 
-// eachRecipient walks the rows of EachRecipient.
-func (s *Store) eachRecipient(ctx context.Context, tag string,
-	fn func(id int64, r *recipient) error) error {
+// recipientFilter narrows the recipients eachRecipient walks.
+type recipientFilter struct {
+	tag string
+	// search keeps contacts whose name, email or number holds every
+	// word, ignoring ASCII case.
+	search string
+	// id, when set, keeps that one contact.
+	id int64
+}
 
-	q := `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
-		c.fields FROM contacts c WHERE c.opted_out = 0`
+// where returns the conditions and arguments of the filter.
+func (f recipientFilter) where() (string, []any) {
+	q := " WHERE c.opted_out = 0"
 	var args []any
-	if tag != "" {
+	if f.tag != "" {
 		q += ` AND EXISTS (SELECT 1 FROM contact_tags t
 			WHERE t.contact_id = c.id AND t.tag = ?)`
-		args = append(args, tag)
+		args = append(args, f.tag)
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY c.id", args...)
+	for _, w := range strings.Fields(strings.ToLower(f.search)) {
+		q += ` AND instr(lower(c.first_name || ' ' || c.last_name || ' ' ||
+			c.email || ' ' || c.phone), ?) > 0`
+		args = append(args, w)
+	}
+	if f.id != 0 {
+		q += " AND c.id = ?"
+		args = append(args, f.id)
+	}
+	return q, args
+}
+
+// eachRecipient walks the rows of EachRecipient that pass the filter.
+func (s *Store) eachRecipient(ctx context.Context, f recipientFilter,
+	fn func(id int64, r *recipient) error) error {
+
+	where, args := f.where()
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.first_name,
+		c.last_name, c.email, c.phone, c.fields FROM contacts c`+where+
+		" ORDER BY c.id", args...)
 	if err != nil {
 		return fmt.Errorf("read audience: %w", err)
 	}
@@ -175,14 +202,34 @@ type Recipient struct {
 	Values map[string]string
 }
 
-// SampleRecipients returns up to limit recipients (see EachRecipient),
-// in the order they were added.
-func (s *Store) SampleRecipients(ctx context.Context, tag string,
+// SampleRecipients returns up to limit recipients (see EachRecipient)
+// whose name, email or number holds every word of search, in the order
+// they were added.
+func (s *Store) SampleRecipients(ctx context.Context, search string,
+	limit int) ([]Recipient, error) {
+
+	return s.recipients(ctx, recipientFilter{search: search}, limit)
+}
+
+// RecipientByID returns one contact's merge field values, or false when
+// there is no such contact or it has opted out.
+func (s *Store) RecipientByID(ctx context.Context, id int64) (Recipient,
+	bool, error) {
+
+	list, err := s.recipients(ctx, recipientFilter{id: id}, 1)
+	if err != nil || len(list) == 0 {
+		return Recipient{}, false, err
+	}
+	return list[0], true, nil
+}
+
+// recipients returns up to limit recipients that pass the filter.
+func (s *Store) recipients(ctx context.Context, f recipientFilter,
 	limit int) ([]Recipient, error) {
 
 	var list []Recipient
 	errEnough := errors.New("enough")
-	err := s.eachRecipient(ctx, tag, func(id int64, r *recipient) error {
+	err := s.eachRecipient(ctx, f, func(id int64, r *recipient) error {
 		if len(list) == limit {
 			return errEnough
 		}

@@ -129,12 +129,15 @@ func TestStore_MergeFieldNames(t *testing.T) {
 }
 
 func TestStore_SampleRecipients(t *testing.T) {
+	ctx := context.Background()
 	s := mustOpen(t)
-	mustAddContact(t, s, "+14155550101", "Ana", `{"City":"Rome"}`, false)
-	mustAddContact(t, s, "+14155550102", "", `{}`, false, "vip")
-	mustAddContact(t, s, "+14155550103", "Cy", `{}`, false)
+	ana := mustAddContact(t, s, "+14155550101", "Ana", `{"City":"Rome"}`,
+		false)
+	mustAddContact(t, s, "+14155550102", "", `{}`, false)
+	mustAddContact(t, s, "+14155550103", "Anaïs", `{}`, false)
+	out := mustAddContact(t, s, "+14155550104", "Ana", `{}`, true)
 
-	got, err := s.SampleRecipients(context.Background(), "", 2)
+	got, err := s.SampleRecipients(ctx, "", 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,11 +152,34 @@ func TestStore_SampleRecipients(t *testing.T) {
 		t.Errorf("second: got name %q, want the number", got[1].Name)
 	}
 
-	vip, err := s.SampleRecipients(context.Background(), "vip", 10)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		search string
+		want   []string
+	}{
+		{"ANA", []string{"Ana", "Anaïs"}},
+		{"ana 0103", []string{"Anaïs"}},
+		{"5550102", []string{"+14155550102"}},
+		{"zed", nil},
 	}
-	if len(vip) != 1 || vip[0].Name != "+14155550102" {
-		t.Errorf("tag vip: got %+v, want the one tagged contact", vip)
+	for _, tt := range tests {
+		list, err := s.SampleRecipients(ctx, tt.search, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, r := range list {
+			names = append(names, r.Name)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.search, names, tt.want)
+		}
+	}
+
+	r, ok, err := s.RecipientByID(ctx, ana)
+	if err != nil || !ok || r.Values["city"] != "Rome" {
+		t.Errorf("by ID: got %+v, %v, %v, want Ana of Rome", r, ok, err)
+	}
+	if _, ok, _ := s.RecipientByID(ctx, out); ok {
+		t.Errorf("by ID: an opted-out contact was found")
 	}
 }

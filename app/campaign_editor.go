@@ -114,7 +114,13 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 		func() { e.saveNow() })
 	e.undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), e.doUndo)
 	e.redo = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), e.doRedo)
-	e.zoom = widget.NewLabel("100%")
+	e.zoom = widget.NewLabelWithStyle("100%", fyne.TextAlignCenter,
+		fyne.TextStyle{})
+	// Hold the zoom label at the width of its widest text, so that the
+	// buttons beside it stay put as the zoom changes.
+	zoomWidth := canvas.NewRectangle(color.Transparent)
+	zoomWidth.SetMinSize(fyne.NewSize(
+		widget.NewLabel("250%").MinSize().Width, 0))
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(),
 		e.canvas.ZoomOut)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(),
@@ -132,7 +138,8 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 	// when space runs out.
 	e.title.Truncation = fyne.TextTruncateEllipsis
 	commands := container.NewHBox(e.undo, e.redo, e.save,
-		widget.NewSeparator(), zoomOut, e.zoom, zoomIn, fit, arrange, band,
+		widget.NewSeparator(), zoomOut, container.NewStack(zoomWidth, e.zoom),
+		zoomIn, fit, arrange, band,
 		widget.NewSeparator(), e.stateBtn)
 	return container.NewBorder(nil, nil, back, commands, e.title)
 }

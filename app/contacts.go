@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +52,8 @@ type contactsScreen struct {
 	// do hands work from background goroutines to the UI goroutine:
 	// fyne.Do, or in tests a runner that takes the test's lock.
 	do func(func())
+	// busy counts background work, so that a test can wait for it.
+	busy sync.WaitGroup
 }
 
 func newContactsScreen(a *App) *contactsScreen {
@@ -185,7 +188,7 @@ func (s *contactsScreen) refresh() {
 	}
 	s.gen++
 	gen, f := s.gen, s.filter()
-	s.a.goSafe("searching contacts", func() {
+	s.background("searching contacts", func() {
 		total, n, first, err := s.query(f)
 		s.do(func() {
 			if gen != s.gen {
@@ -277,6 +280,15 @@ func (s *contactsScreen) noDetail() fyne.CanvasObject {
 		"consent history.")
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// background runs fn on its own goroutine, counted in s.busy.
+func (s *contactsScreen) background(name string, fn func()) {
+	s.busy.Add(1)
+	s.a.goSafe(name, func() {
+		defer s.busy.Done()
+		fn()
+	})
 }
 
 // showError shows a failure in plain words and logs the details.

@@ -73,7 +73,7 @@ func (s *contactsScreen) saveAs(name string,
 		if uc == nil {
 			return // cancelled
 		}
-		s.a.goSafe("exporting", func() {
+		s.background("exporting", func() {
 			msg, err := write(uc)
 			if cerr := uc.Close(); err == nil && cerr != nil {
 				err = fmt.Errorf("save %s: %w", uc.URI().Name(), cerr)

@@ -81,7 +81,7 @@ func (d *importDialog) start(step, title string,
 	o.Progress = func(p contactcsv.Progress) {
 		d.s.do(func() { d.showProgress(r, p) })
 	}
-	d.s.a.goSafe("importing contacts", func() {
+	d.s.background("importing contacts", func() {
 		defer cancel()
 		rc, err := d.open()
 		if err == nil {
@@ -121,16 +121,18 @@ func (d *importDialog) showSummary() {
 		return
 	}
 	p := r.sum.Progress
-	text := fmt.Sprintf("The file has %s rows. Importing it will add %s "+
-		"new contacts and update %s already in Nurture. %s rows will be "+
-		"rejected and %s duplicate rows skipped; you can save them with "+
-		"the reasons afterwards. Nothing has been saved yet.",
-		contactcsv.Thousands(p.Rows), contactcsv.Thousands(p.Imported),
-		contactcsv.Thousands(p.Updated), contactcsv.Thousands(p.Rejected),
-		contactcsv.Thousands(p.Duplicates))
-	if p.NotMobile > 0 {
-		text += fmt.Sprintf(" %s numbers are not mobile numbers: they "+
-			"are imported and flagged.", contactcsv.Thousands(p.NotMobile))
+	text := fmt.Sprintf("The file has %s. Importing it will add %s and "+
+		"update %s already in Nurture. %s will be rejected and %s "+
+		"skipped; you can save them, with the reasons, afterwards. "+
+		"Nothing has been saved yet.", countOf(p.Rows, "row"),
+		countOf(p.Imported, "new contact"), countOf(p.Updated, "contact"),
+		countOf(p.Rejected, "row"), countOf(p.Duplicates, "duplicate row"))
+	switch {
+	case p.NotMobile == 1:
+		text += " 1 number is not a mobile: it is imported and flagged."
+	case p.NotMobile > 1:
+		text += fmt.Sprintf(" %s numbers are not mobiles: they are "+
+			"imported and flagged.", contactcsv.Thousands(p.NotMobile))
 	}
 	summary := widget.NewLabel(text)
 	summary.Wrapping = fyne.TextWrapWord

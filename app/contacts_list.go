@@ -44,7 +44,7 @@ func newContactRow() fyne.CanvasObject {
 	r := &contactRow{check: widget.NewCheck("", nil),
 		name: widget.NewLabel("Contact name"), phone: widget.NewLabel(""),
 		tags: widget.NewLabel(""), consent: widget.NewLabel("")}
-	for _, l := range []*widget.Label{r.name, r.phone, r.tags} {
+	for _, l := range []*widget.Label{r.name, r.phone, r.tags, r.consent} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
 	r.name.TextStyle.Bold = true
@@ -54,9 +54,10 @@ func newContactRow() fyne.CanvasObject {
 }
 
 func (r *contactRow) CreateRenderer() fyne.WidgetRenderer {
-	cols := container.NewGridWithColumns(3, r.name, r.phone, r.tags)
+	cols := container.NewGridWithColumns(4, r.name, r.phone, r.tags,
+		r.consent)
 	return widget.NewSimpleRenderer(
-		container.NewBorder(nil, nil, r.check, r.consent, cols))
+		container.NewBorder(nil, nil, r.check, nil, cols))
 }
 
 // fillRow shows the contact at list position id in a row.
@@ -154,9 +155,4 @@ func (s *contactsScreen) describeSelection() string {
 }
 
 // countOf writes "1 contact", "12,000 contacts".
-func countOf(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return contactcsv.Thousands(n) + " " + noun + "s"
-}
+func countOf(n int, noun string) string { return contactcsv.Count(n, noun) }

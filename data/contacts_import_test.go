@@ -36,7 +36,7 @@ func TestStore_ImportContacts_againUpdates(t *testing.T) {
 
 	first := importString(t, s, leads, o)
 	if got, want := first.String(), "2 imported, 0 updated, 1 rejected, "+
-		"1 duplicates skipped"; got != want {
+		"1 duplicate skipped"; got != want {
 		t.Errorf("first import: %q, want %q", got, want)
 	}
 
@@ -45,7 +45,7 @@ func TestStore_ImportContacts_againUpdates(t *testing.T) {
 	second := importString(t, s, strings.Replace(leads, "Alan,,", "Alan,Turing,",
 		1), o)
 	if got, want := second.String(), "0 imported, 2 updated, 1 rejected, "+
-		"1 duplicates skipped"; got != want {
+		"1 duplicate skipped"; got != want {
 		t.Errorf("second import: %q, want %q", got, want)
 	}
 

@@ -67,15 +67,25 @@ func (p Progress) String() string {
 	s := fmt.Sprintf("%s imported, %s updated, %s rejected",
 		Thousands(p.Imported), Thousands(p.Updated), Thousands(p.Rejected))
 	if p.Duplicates > 0 {
-		s += fmt.Sprintf(", %s duplicates skipped", Thousands(p.Duplicates))
+		s += fmt.Sprintf(", %s skipped", Count(p.Duplicates, "duplicate"))
 	}
 	if p.NotMobile > 0 {
-		s += fmt.Sprintf(" (%s not mobile numbers)", Thousands(p.NotMobile))
+		s += fmt.Sprintf(", %s flagged as not mobile",
+			Thousands(p.NotMobile))
 	}
 	if p.StillOptedOut > 0 {
 		s += fmt.Sprintf("; %s stay opted out", Thousands(p.StillOptedOut))
 	}
 	return s
+}
+
+// Count writes "1 contact" or "12,000 contacts": n and the noun,
+// plural when n is not one.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return Thousands(n) + " " + noun + "s"
 }
 
 // Thousands writes n with commas between groups of three digits.

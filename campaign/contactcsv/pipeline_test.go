@@ -69,8 +69,8 @@ func TestImport_messyFile(t *testing.T) {
 	}
 
 	if got, want := sum.String(),
-		"3 imported, 0 updated, 3 rejected, 1 duplicates skipped "+
-			"(1 not mobile numbers)"; got != want {
+		"3 imported, 0 updated, 3 rejected, 1 duplicate skipped, "+
+			"1 flagged as not mobile"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 	if sum.Separator != ';' || calls == 0 {

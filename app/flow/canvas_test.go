@@ -249,3 +249,20 @@ func TestCanvas_ContextMenuDeletesCard(t *testing.T) {
 		t.Error("n1 still there after Delete from the menu")
 	}
 }
+
+func TestCanvas_HidesCardsOutOfSight(t *testing.T) {
+	g := campaign.NewGraph()
+	far, _ := g.AddNode(campaign.KindEnd, 5000, 5000)
+	b := newBoard(t, g)
+	c := b.canvas
+	c.SetViewport(NewViewport())
+
+	card := c.r.cards[far.ID]
+	if card.box.Visible() {
+		t.Error("a card 5000 units away is drawn")
+	}
+	c.Reveal(far.ID)
+	if !card.box.Visible() || !card.title.Visible() {
+		t.Error("a card brought into view is still hidden")
+	}
+}

@@ -47,6 +47,9 @@ type cardLook struct {
 	target   bool // a loose Edge would join this card if released
 	errors   int
 	warnings int
+	// view is the widget's size: a card wholly outside it is hidden, so
+	// that a large campaign zoomed in paints only what shows.
+	view fyne.Size
 }
 
 func newCardView(k campaign.NodeKind) *cardView {
@@ -105,6 +108,9 @@ func (v *cardView) layout(n campaign.Node, vp Viewport, look cardLook,
 	px := func(x, y float32) fyne.Position {
 		return fyne.NewPos(pos.X+x*z, pos.Y+y*z)
 	}
+	if !v.visible(pos, size, z, look.view) {
+		return
+	}
 
 	v.box.Move(pos)
 	v.box.Resize(fyne.NewSize(size.Width*z, size.Height*z))
@@ -159,6 +165,25 @@ func (v *cardView) layout(n campaign.Node, vp Viewport, look cardLook,
 
 	v.layoutPorts(n, vp, pal, detail)
 	v.layoutBadge(px, z, size, look, pal)
+}
+
+// visible shows the card when any of it, ports included, falls within
+// a widget of size view, and hides it otherwise. A zero view shows all.
+func (v *cardView) visible(pos fyne.Position, size fyne.Size, z float32,
+	view fyne.Size) bool {
+
+	margin := 2 * portReach * z
+	out := view.Width > 0 && (pos.X > view.Width ||
+		pos.Y > view.Height+margin ||
+		pos.X+size.Width*z < 0 || pos.Y+size.Height*z+margin < 0)
+	for _, o := range v.objects {
+		if out {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	return !out
 }
 
 func (v *cardView) layoutDropdown(px func(x, y float32) fyne.Position,

@@ -133,6 +133,7 @@ func (r *renderer) layoutAll() {
 func (r *renderer) layoutCard(i int, n campaign.Node) {
 	look := r.c.look(n)
 	look.target = i == r.target
+	look.view = r.size
 	r.order[i].layout(n, r.c.model.view, look, r.pal)
 }
 

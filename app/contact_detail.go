@@ -62,7 +62,7 @@ func (s *contactsScreen) detailView(c campaign.Contact,
 		widget.NewFormItem("Phone", selectable(phoneNote(c))),
 		widget.NewFormItem("Email", selectable(c.Email)),
 		widget.NewFormItem("Tags", selectable(strings.Join(c.Tags, ", "))),
-		widget.NewFormItem("Consent", widget.NewLabel(consentState(c))),
+		widget.NewFormItem("Consent", wrappedText(consentState(c))),
 	)
 	keys := make([]string, 0, len(c.Fields))
 	for k := range c.Fields {
@@ -95,6 +95,12 @@ func (s *contactsScreen) detailView(c campaign.Contact,
 		items = append(items, l)
 	}
 	return container.NewVBox(items...)
+}
+
+func wrappedText(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 func phoneNote(c campaign.Contact) string {

@@ -85,7 +85,7 @@ func (s *contactsScreen) view() fyne.CanvasObject {
 			nil, s.search), filters,
 		container.NewBorder(nil, nil, s.allCheck, s.bulkBar(), s.count))
 	split := container.NewHSplit(s.list, container.NewVScroll(s.detail))
-	split.Offset = 0.6
+	split.Offset = 0.65
 	s.listView = container.NewBorder(top, nil, nil, nil, split)
 
 	s.body = container.NewStack()

@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,7 +46,7 @@ func newContactRow() fyne.CanvasObject {
 	r := &contactRow{check: widget.NewCheck("", nil),
 		name: widget.NewLabel("Contact name"), phone: widget.NewLabel(""),
 		tags: widget.NewLabel(""), consent: widget.NewLabel("")}
-	for _, l := range []*widget.Label{r.name, r.phone, r.tags, r.consent} {
+	for _, l := range []*widget.Label{r.name, r.phone, r.tags} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
 	r.name.TextStyle.Bold = true
@@ -54,10 +56,41 @@ func newContactRow() fyne.CanvasObject {
 }
 
 func (r *contactRow) CreateRenderer() fyne.WidgetRenderer {
-	cols := container.NewGridWithColumns(4, r.name, r.phone, r.tags,
-		r.consent)
+	cols := container.New(weighted{4, 4, 3}, r.name, r.phone, r.tags)
+	// The badge keeps one width whether it shows text or not.
+	badgeWidth := canvas.NewRectangle(color.Transparent)
+	badgeWidth.SetMinSize(fyne.NewSize(100, 1))
+	badge := container.NewStack(badgeWidth, r.consent)
 	return widget.NewSimpleRenderer(
-		container.NewBorder(nil, nil, r.check, nil, cols))
+		container.NewBorder(nil, nil, r.check, badge, cols))
+}
+
+// weighted lays objects out side by side, each as wide as its share
+// of the weights.
+type weighted []float32
+
+func (w weighted) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for _, x := range w {
+		total += x
+	}
+	pad := theme.Padding()
+	avail := size.Width - pad*float32(len(objs)-1)
+	x := float32(0)
+	for i, o := range objs {
+		width := avail * w[i] / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(width, size.Height))
+		x += width + pad
+	}
+}
+
+func (w weighted) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objs {
+		min = min.Max(fyne.NewSize(0, o.MinSize().Height))
+	}
+	return min
 }
 
 // fillRow shows the contact at list position id in a row.

@@ -271,11 +271,14 @@ func TestCampaignEditor_RunningIsLocked(t *testing.T) {
 func TestCampaignEditor_Autosave(t *testing.T) {
 	b := newEditorBench(t, campaign.Draft)
 	b.e.delay = 10 * time.Millisecond
+	id := b.e.c.ID
 	b.dropAt(t, campaign.KindEnd, fyne.NewPos(300, 300))
 
+	// The test driver runs the save on the timer's goroutine, so the
+	// editor is left alone here: only the store is read.
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		c, err := b.a.store.Campaign(context.Background(), b.e.c.ID)
+		c, err := b.a.store.Campaign(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
 		}

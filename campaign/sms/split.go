@@ -55,11 +55,22 @@ func splitUCS2(text string) ([]Segment, int) {
 	var segs []Segment
 	start, used, total, runes := 0, 0, 0, 0
 	for i := 0; i < len(text); runes++ {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune(text[i:])
+		// Only the length of each rune matters here, and whether it
+		// takes two units. The common one- to three-byte forms are told
+		// apart inline; the rest (four bytes, invalid) are decoded.
+		size, u := 1, 1
+		switch b := text[i]; {
+		case b < utf8.RuneSelf:
+		case b >= 0xc2 && b < 0xe0 && i+1 < len(text) &&
+			text[i+1]&0xc0 == 0x80:
+			size = 2
+		case b >= 0xe1 && b < 0xf0 && b != 0xed && i+2 < len(text) &&
+			text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
+			size = 3
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			size, u = n, runeUnits(r)
 		}
-		u := runeUnits(r)
 		total += u
 		if used+u > UCS2Multi {
 			if segs == nil {

@@ -291,8 +291,14 @@ func (s *contactsScreen) background(name string, fn func()) {
 	})
 }
 
-// showError shows a failure in plain words and logs the details.
+// showError shows a failure in plain words. Internal failures are
+// logged in full; a refusal the user can fix is logged by its code
+// only, since its message may quote a phone number.
 func (s *contactsScreen) showError(err error) {
-	s.a.log.Error("contacts", "err", err)
+	if code := campaign.ErrorCode(err); code != campaign.EINTERNAL {
+		s.a.log.Info("contacts: refused", "code", code)
+	} else {
+		s.a.log.Error("contacts", "err", err)
+	}
 	dialog.ShowError(fmt.Errorf("%s", campaign.ErrorMessage(err)), s.a.win)
 }

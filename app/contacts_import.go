@@ -71,7 +71,8 @@ func (s *contactsScreen) startImport(uri fyne.URI) *importDialog {
 	p, err := contactcsv.ReadPreview(rc, previewRows)
 	rc.Close()
 	if err != nil {
-		s.a.log.Warn("contacts: file refused", "err", err)
+		s.a.log.Warn("contacts: file refused", "code",
+			campaign.ErrorCode(err))
 		dialog.ShowError(fmt.Errorf("%s cannot be imported. %s",
 			uri.Name(), campaign.ErrorMessage(err)), s.a.win)
 		return nil

@@ -190,7 +190,8 @@ func (d *importDialog) showResult() {
 
 // showFailure explains a file that could not be read at all.
 func (d *importDialog) showFailure(err error) {
-	d.s.a.log.Warn("contacts: import failed", "err", err)
+	d.s.a.log.Warn("contacts: import failed", "code",
+		campaign.ErrorCode(err))
 	l := widget.NewLabel(campaign.ErrorMessage(err))
 	l.Wrapping = fyne.TextWrapWord
 	back := widget.NewButton("Back", d.showMapping)

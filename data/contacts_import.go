@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -113,9 +114,10 @@ func lookupPhones(ctx context.Context, tx *sql.Tx,
 // batch of thousands costs a handful of calls into SQLite.
 type importWriter struct {
 	update  *sql.Stmt
-	inserts [][]any     // phone, first, last, email, fields, not mobile
-	tags    [][2]string // phone, tag
-	events  [][]string  // phone, kind, source, details, at
+	queued  map[string]bool // numbers inserted by this batch
+	inserts [][]any         // phone, first, last, email, fields, not mobile
+	tags    [][2]string     // phone, tag
+	events  [][]string      // phone, kind, source, details, at
 }
 
 func newImportWriter(ctx context.Context, tx *sql.Tx) (*importWriter,
@@ -127,7 +129,7 @@ func newImportWriter(ctx context.Context, tx *sql.Tx) (*importWriter,
 	if err != nil {
 		return nil, fmt.Errorf("import contacts: prepare: %w", err)
 	}
-	return &importWriter{update: update}, nil
+	return &importWriter{update: update, queued: map[string]bool{}}, nil
 }
 
 func (w *importWriter) close() { w.update.Close() }
@@ -139,21 +141,28 @@ func (w *importWriter) save(ctx context.Context, ci campaign.ContactImport,
 
 	c := ci.Contact
 	if !isE164(c.Phone) {
-		return fmt.Errorf("%q is not an E.164 number", c.Phone)
+		// The number stays out of the message: errors reach the log.
+		return errors.New("the number is not in E.164 form")
 	}
-	if found {
+	switch {
+	case w.queued[c.Phone]:
+		// The number came earlier in this batch: the importer drops
+		// such rows, other callers get the tags added and nothing else.
+		n.Updated++
+		w.addTags(c)
+		return nil
+	case found:
 		if err := w.merge(ctx, c, ex, now); err != nil {
 			return err
 		}
 		n.Updated++
-	} else {
+	default:
 		w.inserts = append(w.inserts, []any{c.Phone, c.FirstName,
 			c.LastName, c.Email, encodeFields(c.Fields), c.NotMobile})
+		w.queued[c.Phone] = true
 		n.Inserted++
 	}
-	for _, t := range c.Tags {
-		w.tags = append(w.tags, [2]string{c.Phone, t})
-	}
+	w.addTags(c)
 
 	e := ci.Consent
 	switch {
@@ -170,6 +179,12 @@ func (w *importWriter) save(ctx context.Context, ci campaign.ContactImport,
 	w.events = append(w.events, []string{c.Phone, string(e.Kind),
 		string(e.Source), e.Details, formatTime(e.At)})
 	return nil
+}
+
+func (w *importWriter) addTags(c campaign.Contact) {
+	for _, t := range c.Tags {
+		w.tags = append(w.tags, [2]string{c.Phone, t})
+	}
 }
 
 // flush writes the queued inserts, tags and consent events.

@@ -106,3 +106,26 @@ func TestStore_ImportContacts_failedBatchRollsBack(t *testing.T) {
 		t.Errorf("%d contacts saved from a failed batch, want 0", n)
 	}
 }
+
+func TestStore_ImportContacts_sameNumberTwiceInBatch(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	batch := []campaign.ContactImport{
+		{Contact: campaign.Contact{Phone: "+447700900020", FirstName: "Ada",
+			Tags: []string{"a"}}, Line: 2},
+		{Contact: campaign.Contact{Phone: "+447700900020", FirstName: "Bo",
+			Tags: []string{"b"}}, Line: 3},
+	}
+	n, err := s.ImportContacts(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Inserted != 1 || n.Updated != 1 {
+		t.Errorf("counts = %+v, want 1 inserted and 1 updated", n)
+	}
+	list, _ := s.ListContacts(ctx, data.ContactFilter{}, 0, 5)
+	if len(list) != 1 || list[0].FirstName != "Ada" ||
+		strings.Join(list[0].Tags, ",") != "a,b" {
+		t.Errorf("stored %+v, want Ada with tags a and b", list)
+	}
+}

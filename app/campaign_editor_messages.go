@@ -36,7 +36,11 @@ func (e *campaignEditor) loadMessages(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load messages: %w", err)
 	}
-	e.book = newMessageBook(msgs, e.price(ctx))
+	known, err := e.a.store.MergeFieldNames(ctx)
+	if err != nil {
+		return fmt.Errorf("load merge fields: %w", err)
+	}
+	e.book = newMessageBook(msgs, known, e.price(ctx))
 	return nil
 }
 
@@ -52,7 +56,8 @@ func (e *campaignEditor) reloadMessages() {
 	e.showSettings()
 }
 
-func newMessageBook(msgs []campaign.Message, price float64) messageBook {
+func newMessageBook(msgs []campaign.Message, known []string,
+	price float64) messageBook {
 	b := messageBook{msgs: msgs}
 	for _, m := range msgs {
 		b.choices = append(b.choices, flow.MessageChoice{
@@ -60,8 +65,36 @@ func newMessageBook(msgs []campaign.Message, price float64) messageBook {
 			Detail: costLine(worstSegments(m.Body), price),
 		})
 	}
-	b.info = campaign.LookupMessages(msgs, worstSegments)
+	lookup := campaign.LookupMessages(msgs, worstSegments)
+	problems := mergeProblems(msgs, known)
+	b.info = func(id int64) (campaign.MessageFacts, bool) {
+		f, ok := lookup(id)
+		f.Problem = problems[id]
+		return f, ok
+	}
 	return b
+}
+
+// mergeProblems finds the messages whose merge fields are malformed or
+// name a field no contact has, with the reason for each.
+func mergeProblems(msgs []campaign.Message, known []string) map[int64]string {
+	names := make(map[string]bool, len(known))
+	for _, k := range known {
+		names[strings.ToLower(k)] = true
+	}
+	out := map[int64]string{}
+	for _, m := range msgs {
+		t, err := sms.Parse(m.Body)
+		if err == nil {
+			err = t.Check(func(n string) bool {
+				return names[strings.ToLower(n)]
+			})
+		}
+		if err != nil {
+			out[m.ID] = err.Error()
+		}
+	}
+	return out
 }
 
 // price returns the price of one Segment, or 0 when none is set.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -369,5 +370,41 @@ func BenchmarkCampaignEditor_Open200(b *testing.B) {
 		e := newCampaignEditor(a, c, nil)
 		a.win.SetContent(e.view())
 		e.hidden()
+	}
+}
+
+func TestCampaignEditor_UnknownMergeFieldIsAProblem(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	ctx := context.Background()
+	typo, err := b.a.store.SaveMessage(ctx, campaign.Message{
+		Name: "Typo", Body: "Hi {{frist_name}}, see you soon"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.e.reloadMessages()
+
+	send := b.dropAt(t, campaign.KindSend, fyne.NewPos(200, 240))
+	b.connect(t, campaign.StartID, campaign.PortNext, send)
+	err = b.e.canvas.Model().Change("", func(g *campaign.Graph) error {
+		for i := range g.Nodes {
+			if g.Nodes[i].ID == send {
+				g.Nodes[i].MessageID = typo.ID
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.e.validate()
+
+	var text string
+	for _, p := range b.e.problems {
+		if p.NodeID == send && strings.Contains(p.Text, "frist_name") {
+			text = p.Text
+		}
+	}
+	if text == "" {
+		t.Fatalf("no problem names the unknown field: %+v", b.e.problems)
 	}
 }

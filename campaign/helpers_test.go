@@ -81,3 +81,12 @@ func testMessages() MessageInfo {
 		return 1
 	})
 }
+
+// withProblem is testMessages with message 2 unsendable.
+func withProblem(id int64) (MessageFacts, bool) {
+	f, ok := testMessages()(id)
+	if id == 2 {
+		f.Problem = `no contact has a field called "frist_name".`
+	}
+	return f, ok
+}

@@ -50,6 +50,9 @@ type MessageFacts struct {
 	Chars int
 	// Segments is the worst-case number of Segments, 0 when unknown.
 	Segments int
+	// Problem says why the body cannot be sent as it stands (a merge
+	// field no contact has, say), or is "".
+	Problem string
 }
 
 // MessageInfo looks up a saved message by ID; ok is false when there is

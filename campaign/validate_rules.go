@@ -109,6 +109,9 @@ func (v *validator) checkSend(n Node) {
 	case m.Chars == 0:
 		v.add(n.ID, SeverityError, "The message %q is empty. Write its "+
 			"text in Messages.", m.Name)
+	case m.Problem != "":
+		v.add(n.ID, SeverityError, "The message %q cannot be sent: %s",
+			m.Name, m.Problem)
 	case m.Chars > MaxBodyChars:
 		v.add(n.ID, SeverityError, "The message %q is %d characters "+
 			"long, and Twilio takes at most %d. Shorten it.",

@@ -191,6 +191,26 @@ func hasProblem(ps []Problem, id string, sev Severity, text string) bool {
 	return false
 }
 
+func TestValidate_MessageWithProblemBlocksStart(t *testing.T) {
+	s := newSample(t)
+	node(t, &s.g, s.send).MessageID = 2
+
+	var found bool
+	for _, p := range Validate(s.g, withProblem) {
+		if p.NodeID == s.send && p.Severity == SeverityError &&
+			strings.Contains(p.Text, "frist_name") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no error names the bad merge field: %+v",
+			Validate(s.g, withProblem))
+	}
+	if err := s.g.CanStart(withProblem); err == nil {
+		t.Error("CanStart allowed a message that cannot be sent")
+	}
+}
+
 func TestValidate_NilMessagesKnowsNone(t *testing.T) {
 	s := newSample(t)
 	ps := Validate(s.g, nil)

@@ -61,10 +61,10 @@ type Reader struct {
 	// Header holds the column names from the first row.
 	Header []string
 
-	csv     *csv.Reader
-	limit   *limitReader
-	lastEnd int
-	peeked  *peeked
+	csv      *csv.Reader
+	limit    *limitReader
+	lastLine int // where the last row read starts
+	peeked   *peeked
 }
 
 // NewReader detects the encoding and separator of r and reads the
@@ -191,12 +191,12 @@ func (r *Reader) checkWidth(rec Record) (Record, error) {
 func (r *Reader) next() (Record, error) {
 	for {
 		fields, err := r.csv.Read()
-		line := r.lastEnd + 1
+		line := r.lastLine + 1
 		if len(fields) > 0 {
 			line, _ = r.csv.FieldPos(0)
 		}
 		r.limit.left = maxRecord + sniffSize
-		r.lastEnd = line
+		r.lastLine = line
 
 		switch {
 		case errors.Is(err, io.EOF):
@@ -232,7 +232,7 @@ func (r *Reader) parseError(err error) (Record, error) {
 	if !errors.As(err, &pe) {
 		return Record{}, fmt.Errorf("read file: %w", err)
 	}
-	r.lastEnd = pe.Line
+	r.lastLine = pe.Line
 	reason := "a quote (\") is misplaced; put quotes around the whole " +
 		"value, and double any quote inside it"
 	if errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {

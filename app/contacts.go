@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,6 +93,26 @@ func (s *contactsScreen) view() fyne.CanvasObject {
 	s.reloadChoices()
 	s.load(s.filter())
 	return s.body
+}
+
+// findShortcut puts the cursor in the search box: Ctrl+F, or Cmd+F on
+// macOS.
+var findShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF,
+	Modifier: fyne.KeyModifierShortcutDefault}
+
+// shown adds the search shortcut and brings the list up to date, since
+// replies and other screens may have changed contacts meanwhile.
+func (s *contactsScreen) shown() {
+	s.a.win.Canvas().AddShortcut(findShortcut, func(fyne.Shortcut) {
+		s.a.win.Canvas().Focus(s.search)
+	})
+	s.reloadChoices()
+	s.load(s.filter())
+}
+
+// hidden takes the search shortcut off the window.
+func (s *contactsScreen) hidden() {
+	s.a.win.Canvas().RemoveShortcut(findShortcut)
 }
 
 // consentChoices are the options of the consent filter, in the order

@@ -402,3 +402,24 @@ func TestContacts_BulkTagsAndExport(t *testing.T) {
 		t.Errorf("export said %q and wrote:\n%s", msg, out.String())
 	}
 }
+
+func TestContacts_FindShortcut(t *testing.T) {
+	a := newTestApp(t)
+	_, err := a.store.SaveContact(context.Background(),
+		campaign.Contact{Phone: "+447700900050"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := contactsFor(t, a)
+	typeShortcut(a, ctrl(fyne.KeyF))
+	if got := a.win.Canvas().Focused(); got != s.search {
+		t.Errorf("focused %T after Ctrl+F, want the search box", got)
+	}
+
+	a.shell.show(0)
+	a.win.Canvas().Unfocus()
+	typeShortcut(a, ctrl(fyne.KeyF))
+	if got := a.win.Canvas().Focused(); got == s.search {
+		t.Error("Ctrl+F still searches contacts on another screen")
+	}
+}

@@ -79,6 +79,24 @@ func (s *Store) Contact(ctx context.Context, id int64) (campaign.Contact,
 	return c, nil
 }
 
+// ContactByPhone returns the contact with the given E.164 number, for
+// replies and Twilio errors that name a number rather than a contact.
+func (s *Store) ContactByPhone(ctx context.Context, phone string) (
+	campaign.Contact, error) {
+
+	row := s.db.QueryRowContext(ctx,
+		"SELECT "+contactCols+" FROM contacts c WHERE c.phone = ?", phone)
+	c, err := scanContact(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, campaign.Errorf(campaign.ENOTFOUND,
+			"No contact has that number.")
+	}
+	if err != nil {
+		return c, fmt.Errorf("find contact by number: %w", err)
+	}
+	return c, nil
+}
+
 // SaveContact inserts c when c.ID is 0 and updates it otherwise. The
 // tags stored become exactly c.Tags. Opt-out is not saved from c: it
 // changes only through RecordConsent.

@@ -55,8 +55,19 @@ func TestStore_SaveContact(t *testing.T) {
 			campaign.EINVALID)
 	}
 
+	byPhone, err := s.ContactByPhone(ctx, "+14155550100")
+	if err != nil || byPhone.ID != c.ID {
+		t.Errorf("ContactByPhone = %d, %v; want contact %d", byPhone.ID, err,
+			c.ID)
+	}
+
 	if err := s.DeleteContact(ctx, c.ID); err != nil {
 		t.Fatal(err)
+	}
+	_, err = s.ContactByPhone(ctx, "+14155550100")
+	if code := campaign.ErrorCode(err); code != campaign.ENOTFOUND {
+		t.Errorf("deleted contact by number: code %q, want %q", code,
+			campaign.ENOTFOUND)
 	}
 	_, err = s.Contact(ctx, c.ID)
 	if code := campaign.ErrorCode(err); code != campaign.ENOTFOUND {

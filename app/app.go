@@ -36,6 +36,9 @@ type App struct {
 	clock   campaign.Clock
 	version string
 	conn    *connection
+	// do hands work from other goroutines to Fyne's: fyne.Do, or in
+	// tests a runner that the test can synchronise with.
+	do func(func())
 
 	// ctx ends when the window closes; background work watches it.
 	ctx    context.Context
@@ -59,6 +62,7 @@ func New(o Options) *App {
 		log:     o.Log,
 		clock:   o.Clock,
 		version: o.Version,
+		do:      fyne.Do,
 	}
 	a.ctx, a.cancel = context.WithCancel(context.Background())
 	a.win = a.fyneApp.NewWindow("Nurture")

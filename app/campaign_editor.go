@@ -243,7 +243,7 @@ func (e *campaignEditor) scheduleAutosave() {
 		case <-e.a.ctx.Done():
 			return
 		}
-		fyne.Do(func() {
+		e.a.do(func() {
 			if gen == e.gen && e.dirty && !e.closed {
 				e.saveNow()
 			}

@@ -59,7 +59,7 @@ type contactsScreen struct {
 
 func newContactsScreen(a *App) *contactsScreen {
 	return &contactsScreen{a: a, pager: newContactPager(a.store),
-		checked: map[int64]bool{}, delay: searchDelay, do: fyne.Do}
+		checked: map[int64]bool{}, delay: searchDelay, do: a.do}
 }
 
 func (s *contactsScreen) view() fyne.CanvasObject {

@@ -52,7 +52,7 @@ type messageAudience struct {
 }
 
 func newMessageAudience(a *App, p *messagePreview) *messageAudience {
-	m := &messageAudience{a: a, p: p, delay: audienceDelay, do: fyne.Do}
+	m := &messageAudience{a: a, p: p, delay: audienceDelay, do: a.do}
 	tags, err := a.store.ContactTags(a.ctx)
 	if err != nil {
 		a.log.Warn("messages: list tags", "err", err)

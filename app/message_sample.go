@@ -28,7 +28,7 @@ type samplePicker struct {
 }
 
 func newSamplePicker(a *App, onPick func()) *samplePicker {
-	sp := &samplePicker{a: a, onPick: onPick, do: fyne.Do}
+	sp := &samplePicker{a: a, onPick: onPick, do: a.do}
 	sp.pick = widget.NewSelect(nil, func(string) { sp.onPick() })
 	sp.search = widget.NewEntry()
 	sp.search.SetPlaceHolder("Find a contact by name, email or number")

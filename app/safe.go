@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 )
 
@@ -20,7 +19,7 @@ func (a *App) goSafe(name string, fn func()) {
 			}
 			a.log.Error("panic", "task", name, "panic", fmt.Sprint(r),
 				"stack", string(debug.Stack()))
-			fyne.Do(func() {
+			a.do(func() {
 				dialog.ShowInformation("Something went wrong",
 					"Nurture hit an internal error while working on "+
 						name+". Nothing you saved was lost; the details "+

@@ -35,6 +35,14 @@ func TestGoSafe_PanicIsLoggedAndShown(t *testing.T) {
 	var logged syncBuffer
 	a.log = slog.New(slog.NewTextHandler(&logged, nil))
 
+	// The test reads the window under the same lock as the hand-off.
+	var ui sync.Mutex
+	a.do = func(f func()) {
+		ui.Lock()
+		defer ui.Unlock()
+		f()
+	}
+
 	a.goSafe("the import", func() { panic("row 12 broke") })
 
 	deadline := time.Now().Add(5 * time.Second)
@@ -52,6 +60,7 @@ func TestGoSafe_PanicIsLoggedAndShown(t *testing.T) {
 	var shown bool
 	for time.Now().Before(deadline) && !shown {
 		time.Sleep(10 * time.Millisecond)
+		ui.Lock()
 		for _, o := range a.win.Canvas().Overlays().List() {
 			for _, obj := range test.LaidOutObjects(o) {
 				if l, ok := obj.(*widget.Label); ok &&
@@ -60,6 +69,7 @@ func TestGoSafe_PanicIsLoggedAndShown(t *testing.T) {
 				}
 			}
 		}
+		ui.Unlock()
 	}
 	if !shown {
 		t.Error("no message told the user that something went wrong")

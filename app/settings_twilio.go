@@ -260,7 +260,7 @@ func (s *twilioSection) onTest() {
 			country := s.a.conn.setting(ctx, settingDefaultCountry, "US")
 			text = reportText(r, country)
 		}
-		fyne.Do(func() {
+		s.a.do(func() {
 			s.test.Enable()
 			s.result.SetText(text)
 		})

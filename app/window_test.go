@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,8 +11,18 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/zalando/go-keyring"
+
 	"github.com/nurturesms/nurture/data"
 )
+
+// TestMain runs the screens' tests on an in-memory keychain. The real
+// one is tested in twilioclient; reaching for it here without a D-Bus
+// session would start a session bus that outlives the tests.
+func TestMain(m *testing.M) {
+	keyring.MockInit()
+	os.Exit(m.Run())
+}
 
 // newTestApp builds the app on Fyne's test driver with a real database
 // in a temporary folder.

@@ -209,7 +209,7 @@ func watchCrashes(e *env) string {
 		_ = os.Rename(path, path+".old")
 		notice = "Nurture stopped unexpectedly last time. Nothing you " +
 			"saved was lost. The technical report is in " + path +
-			".old; please send it to support."
+			".old, in case it happens again and someone asks for it."
 	}
 
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)

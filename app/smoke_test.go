@@ -50,6 +50,17 @@ func TestSmoke_WindowOpens(t *testing.T) {
 	bin := buildBinary(t)
 	shot := filepath.Join(dir, "screenshot.png")
 
+	// A crash report from a previous run is set aside and reported.
+	dataDir := filepath.Join(dir, "data")
+	crash := []byte("panic: an earlier run broke\n")
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	err := os.WriteFile(filepath.Join(dataDir, "crash.log"), crash, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "dbus-run-session", "--",
@@ -79,8 +90,16 @@ func TestSmoke_WindowOpens(t *testing.T) {
 		t.Errorf("screenshot has %d distinct colours, want a drawn "+
 			"window (at least 8)", n)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "data", "nurture.db")); err != nil {
+	if _, err := os.Stat(filepath.Join(dataDir, "nurture.db")); err != nil {
 		t.Errorf("the data folder has no database after a run: %v", err)
+	}
+	old := readFile(t, filepath.Join(dataDir, "crash.log.old"))
+	if old != string(crash) {
+		t.Errorf("crash.log.old = %q, want the earlier report %q", old,
+			crash)
+	}
+	if fresh := readFile(t, filepath.Join(dataDir, "crash.log")); fresh != "" {
+		t.Errorf("crash.log = %q after a clean run, want it empty", fresh)
 	}
 }
 

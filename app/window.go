@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -152,16 +153,37 @@ func (s *shell) selectNav(i int) {
 	s.moving = false
 }
 
-// addShortcuts binds Ctrl+1 to Ctrl+5 (Cmd on macOS) to the pages.
+// addShortcuts binds Ctrl+1 to Ctrl+5 (Cmd on macOS) to the pages, and
+// puts the pages in a Go menu that shows those keys.
 func (s *shell) addShortcuts() {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4,
 		fyne.Key5}
+	var items []*fyne.MenuItem
 	for i, k := range keys {
-		i := i
 		sc := &desktop.CustomShortcut{KeyName: k,
 			Modifier: fyne.KeyModifierShortcutDefault}
 		s.a.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { s.show(i) })
+
+		item := fyne.NewMenuItem(s.pages[i].title, func() { s.show(i) })
+		item.Icon, item.Shortcut = s.pages[i].icon, sc
+		items = append(items, item)
 	}
+	// Quit asks the current screen first, like closing the window;
+	// Fyne would otherwise add a Quit that does not.
+	quit := fyne.NewMenuItem("Quit", s.a.quit)
+	quit.IsQuit = true
+	s.a.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File", quit),
+		fyne.NewMenu("Go", items...),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About Nurture", s.about)),
+	))
+}
+
+// about shows the version and where the data lives.
+func (s *shell) about() {
+	dialog.ShowInformation("About Nurture", "Nurture "+s.a.version+
+		"\nSMS nurture campaigns through your own Twilio account.\n\n"+
+		"Database: "+s.a.store.Path(), s.a.win)
 }
 
 // setBanner shows text across the top of every screen; "" hides it.

@@ -138,6 +138,25 @@ func TestShell_Banner(t *testing.T) {
 	}
 }
 
+func TestShell_QuitAsksTheScreen(t *testing.T) {
+	a := newTestApp(t)
+	r := &refusingScreen{}
+	a.shell.pages[1].make = func(*App) screen { return r }
+	a.shell.show(1)
+
+	quit := a.win.MainMenu().Items[0].Items[0]
+	if !quit.IsQuit {
+		t.Fatalf("first File item is %q, want Quit", quit.Label)
+	}
+	quit.Action()
+	if r.asked != 1 {
+		t.Errorf("Quit asked the screen %d times, want 1", r.asked)
+	}
+	if a.ctx.Err() != nil {
+		t.Error("Quit went ahead although the screen had unsaved edits")
+	}
+}
+
 func TestWindow_SizeIsRemembered(t *testing.T) {
 	s := openTestStore(t)
 	a := newTestAppWithStore(t, s)
@@ -159,4 +178,23 @@ func hasText(o fyne.CanvasObject) bool {
 		}
 	}
 	return false
+}
+
+func TestShell_GoMenuNavigates(t *testing.T) {
+	a := newTestApp(t)
+	menu := a.win.MainMenu()
+	if menu == nil || len(menu.Items) < 2 || menu.Items[1].Label != "Go" {
+		t.Fatalf("main menu = %+v, want File, then Go", menu)
+	}
+	goMenu := menu.Items[1]
+	if got := len(goMenu.Items); got != len(a.shell.pages) {
+		t.Fatalf("Go menu has %d items, want %d", got, len(a.shell.pages))
+	}
+	goMenu.Items[2].Action()
+	if got := a.win.Title(); got != "Nurture - Contacts" {
+		t.Errorf("after Go > Contacts: title %q", got)
+	}
+	if goMenu.Items[2].Shortcut == nil {
+		t.Error("the Go menu does not show the page's shortcut")
+	}
 }

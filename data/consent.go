@@ -142,3 +142,55 @@ func (s *Store) ExportConsent(ctx context.Context, w io.Writer) (int,
 	cw.Flush()
 	return n, cw.Error()
 }
+
+// adoptConsent gives the contacts with the given numbers (a JSON array
+// of E.164 strings) the consent events left behind by deleted contacts
+// with the same numbers, and opts them out when the newest of those
+// events is an opt-out: deleting a contact never lifts an opt-out.
+func adoptConsent(ctx context.Context, tx *sql.Tx, phones string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE consent_events SET contact_id =
+		(SELECT c.id FROM contacts c WHERE c.phone = consent_events.phone)
+		WHERE contact_id IS NULL
+		  AND phone IN (SELECT value FROM json_each(?1))`, phones)
+	if err != nil {
+		return fmt.Errorf("keep past consent: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE contacts SET opted_out = 1
+		WHERE phone IN (SELECT value FROM json_each(?1)) AND opted_out = 0
+		  AND (SELECT e.kind FROM consent_events e
+		       WHERE e.contact_id = contacts.id
+		       ORDER BY e.id DESC LIMIT 1) = 'opt_out'`, phones)
+	if err != nil {
+		return fmt.Errorf("keep past opt-out: %w", err)
+	}
+	return nil
+}
+
+// pastConsent returns, for each of the given numbers (a JSON array)
+// that belonged to a deleted contact with consent events, whether the
+// newest of those events is an opt-out.
+func pastConsent(ctx context.Context, tx *sql.Tx,
+	phones string) (map[string]bool, error) {
+
+	rows, err := tx.QueryContext(ctx, `SELECT phone, kind = 'opt_out'
+		FROM consent_events WHERE contact_id IS NULL
+		  AND phone IN (SELECT value FROM json_each(?1)) ORDER BY id`,
+		phones)
+	if err != nil {
+		return nil, fmt.Errorf("look up past consent: %w", err)
+	}
+	defer rows.Close()
+	past := map[string]bool{}
+	for rows.Next() {
+		var p string
+		var out bool
+		if err := rows.Scan(&p, &out); err != nil {
+			return nil, fmt.Errorf("look up past consent: %w", err)
+		}
+		past[p] = out
+	}
+	return past, rows.Err()
+}

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/campaign/contactcsv"
+	"github.com/nurturesms/nurture/data"
 )
 
 func TestStore_OptedOutRule(t *testing.T) {
@@ -108,5 +110,66 @@ func TestStore_ConsentHistory(t *testing.T) {
 		Kind: "maybe"})
 	if campaign.ErrorCode(err) != campaign.EINVALID {
 		t.Errorf("unknown kind: got %v, want EINVALID", err)
+	}
+}
+
+// A number that opted out stays opted out when its contact is deleted
+// and the number comes back, by hand or in a file; its past consent
+// events show again in the new contact's history.
+func TestStore_OptOutOutlivesDelete(t *testing.T) {
+	const phone = "+14155550142"
+	readd := []struct {
+		name string
+		add  func(t *testing.T, s *data.Store) int64
+	}{
+		{"added by hand", func(t *testing.T, s *data.Store) int64 {
+			return addContact(t, s, campaign.Contact{Phone: phone}).ID
+		}},
+		{"imported with a consent date", func(t *testing.T,
+			s *data.Store) int64 {
+			sum := importString(t, s, "Phone,Opt-in date\n"+phone+
+				",2024-03-01\n", contactcsv.Options{Country: "US"})
+			if got, want := sum.StillOptedOut, 1; got != want {
+				t.Errorf("summary %q: %d stay opted out, want %d", sum,
+					got, want)
+			}
+			c, err := s.ContactByPhone(context.Background(), phone)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.ID
+		}},
+	}
+	for _, tc := range readd {
+		t.Run(tc.name, func(t *testing.T) {
+			s := mustOpen(t)
+			ctx := context.Background()
+			old := addContact(t, s, campaign.Contact{Phone: phone})
+			err := s.RecordConsent(ctx, campaign.ConsentEvent{
+				ContactID: old.ID, Kind: campaign.OptOut,
+				Source: campaign.SourceKeyword, Details: "STOP"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.DeleteContact(ctx, old.ID); err != nil {
+				t.Fatal(err)
+			}
+
+			id := tc.add(t, s)
+			if err := s.CanMessage(ctx, id); !errors.Is(err,
+				campaign.ErrOptedOut) {
+				t.Errorf("CanMessage = %v, want ErrOptedOut", err)
+			}
+			h, err := s.ConsentHistory(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(h), 1; got != want {
+				t.Fatalf("history has %d events, want %d", got, want)
+			}
+			if got, want := h[0].Kind, campaign.OptOut; got != want {
+				t.Errorf("history kind = %s, want %s", got, want)
+			}
+		})
 	}
 }

@@ -141,6 +141,9 @@ func (s *Store) SaveContact(ctx context.Context, c campaign.Contact) (
 	if err := replaceTags(ctx, tx, c.ID, c.Tags); err != nil {
 		return c, err
 	}
+	if err := adoptConsent(ctx, tx, `["`+c.Phone+`"]`); err != nil {
+		return c, err
+	}
 	if err := tx.Commit(); err != nil {
 		return c, fmt.Errorf("save contact: %w", err)
 	}

@@ -57,7 +57,8 @@ func (s *Store) ImportContacts(ctx context.Context,
 		if err := ctx.Err(); err != nil {
 			return campaign.ImportCounts{}, err
 		}
-		ex, ok := found[ci.Contact.Phone]
+		ex := found[ci.Contact.Phone]
+		ok := ex.id != 0
 		if err := w.save(ctx, ci, ex, ok, &n, now); err != nil {
 			return campaign.ImportCounts{}, fmt.Errorf(
 				"import contacts: line %d: %w", ci.Line, err)
@@ -106,7 +107,22 @@ func lookupPhones(ctx context.Context, tx *sql.Tx,
 		}
 		found[p] = e
 	}
-	return found, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("import contacts: look up numbers: %w", err)
+	}
+
+	// A number whose contact was deleted keeps its consent: it comes
+	// back opted out if it left opted out.
+	past, err := pastConsent(ctx, tx, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("import contacts: %w", err)
+	}
+	for p, out := range past {
+		if _, ok := found[p]; !ok {
+			found[p] = existing{consented: true, optedOut: out}
+		}
+	}
+	return found, nil
 }
 
 // importWriter gathers one batch's writes: new contacts, tags and
@@ -181,6 +197,17 @@ func (w *importWriter) save(ctx context.Context, ci campaign.ContactImport,
 	return nil
 }
 
+// insertedPhones returns the numbers of the queued inserts as a JSON
+// array.
+func (w *importWriter) insertedPhones() string {
+	phones := make([]string, len(w.inserts))
+	for i, row := range w.inserts {
+		phones[i], _ = row[0].(string)
+	}
+	list, _ := json.Marshal(phones)
+	return string(list)
+}
+
 func (w *importWriter) addTags(c campaign.Contact) {
 	for _, t := range c.Tags {
 		w.tags = append(w.tags, [2]string{c.Phone, t})
@@ -203,6 +230,7 @@ func (w *importWriter) flush(ctx context.Context, tx *sql.Tx,
 			SELECT value->>0, value->>1, value->>2, value->>3, value->>4,
 			       value->>5, ?2, ?2
 			FROM json_each(?1) ORDER BY key`},
+		{"keep past consent", nil, len(w.inserts), ""},
 		{"add tags", w.tags, len(w.tags), `INSERT OR IGNORE INTO contact_tags
 			(contact_id, tag)
 			SELECT c.id, j.value->>1 FROM json_each(?1) j
@@ -217,6 +245,12 @@ func (w *importWriter) flush(ctx context.Context, tx *sql.Tx,
 	}
 	for _, st := range steps {
 		if st.n == 0 {
+			continue
+		}
+		if st.sql == "" { // after the inserts, before any new event
+			if err := adoptConsent(ctx, tx, w.insertedPhones()); err != nil {
+				return err
+			}
 			continue
 		}
 		list, err := json.Marshal(st.rows)

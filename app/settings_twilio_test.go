@@ -45,6 +45,7 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 	}{
 		{"account prefix", "MG0123", "should start with AC"},
 		{"account length", "AC0123", "has 6 characters"},
+		{"account typo", "AC01O", "only the digits"},
 		{"account ok", testAccountSID, ""},
 		{"token length", "abc", "has 3 characters"},
 		{"token ok", testAuthToken, ""},

@@ -52,16 +52,18 @@ func ValidateAuthToken(s string) error {
 	switch {
 	case s == "":
 		return errors.New("Enter the Auth Token from the Twilio console.")
-	case len(s) != 32:
-		return fmt.Errorf("The Auth Token has %d characters; it should "+
-			"have 32. Copy it again from the Twilio console.", len(s))
 	case !isHex(s):
 		return errors.New("The Auth Token should hold only the digits " +
 			"0-9 and letters a-f. Copy it again from the Twilio console.")
+	case len(s) != 32:
+		return fmt.Errorf("The Auth Token has %d characters; it should "+
+			"have 32. Copy it again from the Twilio console.", len(s))
 	}
 	return nil
 }
 
+// validateSID checks a SID. Wrong characters are named before a wrong
+// length, so a slip shows while the value is still being typed.
 func validateSID(s, prefix, name, where string) error {
 	s = strings.TrimSpace(s)
 	switch {
@@ -70,12 +72,12 @@ func validateSID(s, prefix, name, where string) error {
 	case !strings.HasPrefix(s, prefix):
 		return fmt.Errorf("The %s should start with %s. %s",
 			name, prefix, where)
+	case !isHex(s[len(prefix):]):
+		return fmt.Errorf("After %s, the %s should hold only the digits "+
+			"0-9 and letters a-f. %s", prefix, name, where)
 	case len(s) != 34:
 		return fmt.Errorf("The %s has %d characters; it should have 34 "+
 			"(%s and 32 more). %s", name, len(s), prefix, where)
-	case !isHex(s[2:]):
-		return fmt.Errorf("After %s, the %s should hold only the digits "+
-			"0-9 and letters a-f. %s", prefix, name, where)
 	}
 	return nil
 }

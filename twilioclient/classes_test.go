@@ -174,8 +174,18 @@ var classCases = []classCase{
 		wantClass: ClassContent, wantCode: 21617,
 	},
 	{
+		name:      "recipient cannot be routed",
+		act:       sendTo("+15005550002"),
+		wantClass: ClassRecipientInvalid, wantCode: 21612,
+	},
+	{
+		name:      "recipient is a landline, after sending",
+		act:       deliverTo("+15005550006"),
+		wantClass: ClassRecipientInvalid, wantCode: 30006,
+	},
+	{
 		name:      "recipient unreachable, after sending",
-		act:       deliverTo("+15005550002"),
+		act:       deliverTo("+15005550005"),
 		wantClass: ClassRecipientInvalid, wantCode: 30003,
 	},
 	{
@@ -252,3 +262,27 @@ func TestClient_ErrorClasses(t *testing.T) {
 // rotatedToken is the token the simulator switches to when a test
 // rotates it.
 const rotatedToken = "c0ffee00c0ffee00c0ffee00c0ffee00"
+
+func TestError_OutcomeUnknownSaysWhatMayHaveHappened(t *testing.T) {
+	tests := []struct {
+		op          string
+		wantMessage bool // whether the text warns a Message may exist
+	}{
+		{"send", true},
+		{"schedule", true},
+		{"cancel", true},
+		{"fetch account", false},
+		{"fetch price", false},
+		{"list senders", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.op, func(t *testing.T) {
+			e := &Error{Class: ClassOutcomeUnknown, Op: tt.op}
+			got := strings.Contains(e.Error(), "Message may")
+			if got != tt.wantMessage {
+				t.Errorf("got %q, want a warning about the Message: %v",
+					e.Error(), tt.wantMessage)
+			}
+		})
+	}
+}

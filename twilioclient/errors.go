@@ -137,10 +137,25 @@ func (e *Error) Error() string {
 			"Token (error %d). Check them in the Twilio console.", e.Code)
 	}
 	msg := e.Class.Explanation()
+	if e.Class == ClassOutcomeUnknown && !e.mayHaveSent() {
+		msg = "Nurture did not get a clear answer from Twilio. Check " +
+			"the internet connection and try again; if it goes on, " +
+			"see status.twilio.com."
+	}
 	if e.Code != 0 {
 		msg += fmt.Sprintf(" Twilio error %d.", e.Code)
 	}
 	return msg
+}
+
+// mayHaveSent reports whether the failed call could have created or
+// changed a Message; a read that got no answer changed nothing.
+func (e *Error) mayHaveSent() bool {
+	switch e.Op {
+	case "", "send", "schedule", "cancel":
+		return true
+	}
+	return false
 }
 
 // Unwrap returns the underlying error.

@@ -65,7 +65,8 @@ func TestServer_MagicNumbersAndAuth(t *testing.T) {
 		{"opted out", DefaultAuthToken, "+15005550004", 400, 21610},
 		{"not mobile", DefaultAuthToken, "+15005550009", 400, 21614},
 		{"not E.164", DefaultAuthToken, "555-0100", 400, 21211},
-		{"accepted", DefaultAuthToken, "+15005550002", 201, 0},
+		{"cannot route", DefaultAuthToken, "+15005550002", 400, 21612},
+		{"accepted", DefaultAuthToken, "+15005550005", 201, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,7 +95,7 @@ func TestServer_UnreachableFailsLater(t *testing.T) {
 	clock := NewManualClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	s := startServer(t, Options{Clock: clock, DeliveryDelay: time.Second})
 	path := "/2010-04-01/Accounts/" + DefaultAccountSID + "/Messages.json"
-	post(t, s, path, DefaultAuthToken, url.Values{"To": {"+15005550002"},
+	post(t, s, path, DefaultAuthToken, url.Values{"To": {"+15005550005"},
 		"Body": {"Hi"}, "MessagingServiceSid": {DefaultServiceSID}})
 
 	steps := []struct {

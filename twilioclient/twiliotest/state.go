@@ -111,6 +111,8 @@ func newState(o Options) (*state, error) {
 // Magic destinations that fail at once, as Twilio's test numbers do.
 var rejected = map[string]*apiError{
 	"+15005550001": {400, 21211, "The 'To' number is not a valid phone number."},
+	"+15005550002": {400, 21612, "The 'To' phone number is not " +
+		"currently reachable via SMS."},
 	"+15005550003": {400, 21408, "Permission to send an SMS has not been " +
 		"enabled for the region indicated by the 'To' number."},
 	"+15005550004": {400, 21610, "Attempt to send to unsubscribed recipient"},
@@ -123,7 +125,7 @@ var undeliverable = map[string]struct {
 	status string
 	code   int
 }{
-	"+15005550002": {"undelivered", 30003}, // unreachable handset
+	"+15005550005": {"undelivered", 30003}, // unreachable handset
 	"+15005550006": {"undelivered", 30006}, // landline
 	"+15005550007": {"undelivered", 30007}, // filtered as spam
 	"+15005550008": {"undelivered", 30022}, // 10DLC volume exceeded

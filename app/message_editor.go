@@ -18,8 +18,8 @@ type messageEditor struct {
 	a *App
 	// msg is the Message as last saved.
 	msg     campaign.Message
-	name    *widget.Entry
-	body    *widget.Entry
+	name    *saveEntry
+	body    *saveEntry
 	status  *widget.Label
 	saveBtn *widget.Button
 	back    *widget.Button
@@ -38,11 +38,11 @@ func newMessageEditor(a *App, m campaign.Message,
 	e.saveKey = &desktop.CustomShortcut{KeyName: fyne.KeyS,
 		Modifier: fyne.KeyModifierShortcutDefault}
 
-	e.name = widget.NewEntry()
+	e.name = newSaveEntry(false, e.saveIfDirty)
 	e.name.SetText(m.Name)
 	e.name.OnChanged = func(string) { e.showStatus() }
 
-	e.body = widget.NewMultiLineEntry()
+	e.body = newSaveEntry(true, e.saveIfDirty)
 	e.body.Wrapping = fyne.TextWrapWord
 	e.body.SetPlaceHolder("Hi {{first_name|there}}, ...")
 	e.body.SetText(m.Body)
@@ -157,10 +157,15 @@ func (e *messageEditor) confirmLeave(proceed func()) {
 // shown adds Ctrl+S while the editor is on screen.
 func (e *messageEditor) shown() {
 	e.a.win.Canvas().AddShortcut(e.saveKey, func(fyne.Shortcut) {
-		if e.dirty() {
-			e.save()
-		}
+		e.saveIfDirty()
 	})
+}
+
+// saveIfDirty saves when there is something to save: Ctrl+S.
+func (e *messageEditor) saveIfDirty() {
+	if e.dirty() {
+		e.save()
+	}
 }
 
 // hidden removes Ctrl+S.

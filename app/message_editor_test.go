@@ -180,11 +180,58 @@ func TestMessageEditor_UnsavedLeavePrompt(t *testing.T) {
 	}
 }
 
+// msgPressShortcut sends a shortcut as the desktop driver does: to the
+// focused widget when it takes shortcuts, and to the window otherwise.
+func msgPressShortcut(a *App, sc fyne.Shortcut) {
+	if f, ok := a.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	typeShortcut(a, sc)
+}
+
+func TestMessageEditor_CtrlSWherever(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "One")
+	tests := []struct {
+		name  string
+		focus fyne.Focusable
+		typed string
+	}{
+		{"typing in the body", e.body, " two"},
+		{"typing in the name", e.name, " v2"},
+		{"nothing focused", nil, ""},
+	}
+	for _, tt := range tests {
+		if tt.focus != nil {
+			a.win.Canvas().Focus(tt.focus)
+			test.Type(tt.focus, tt.typed)
+		} else {
+			a.win.Canvas().Unfocus()
+			e.body.SetText(e.body.Text + " three")
+		}
+		msgPressShortcut(a, ctrl(fyne.KeyS))
+
+		m, err := a.store.Message(a.ctx, e.msg.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := m.Name+": "+m.Body,
+			e.name.Text+": "+e.body.Text; got != want {
+			t.Errorf("%s: stored %q, want %q", tt.name, got, want)
+		}
+		if got := e.status.Text; got != "Saved" {
+			t.Errorf("%s: status %q, want Saved", tt.name, got)
+		}
+	}
+}
+
 func TestMessageEditor_DiscardAndCtrlS(t *testing.T) {
 	a := newTestApp(t)
 	_, e := msgOpenEditor(t, a, "One")
+	a.win.Canvas().Focus(e.body)
 	test.Type(e.body, " two")
-	typeShortcut(a, ctrl(fyne.KeyS))
+	msgPressShortcut(a, ctrl(fyne.KeyS))
 	if m, _ := a.store.Message(a.ctx, e.msg.ID); m.Body != "One two" {
 		t.Errorf("after Ctrl+S: stored %q, want %q", m.Body, "One two")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -141,8 +142,31 @@ func (d *importDialog) showSummary() {
 	cancel := widget.NewButton("Cancel", d.dlg.Hide)
 	run := widget.NewButton("Import", d.runImport)
 	run.Importance = widget.HighImportance
-	d.setBody("summary", container.NewVBox(boldLabel("Ready to import"),
-		summary, container.NewHBox(back, cancel, run)))
+	d.setBody("summary", container.NewBorder(container.NewVBox(
+		boldLabel("Ready to import"), summary),
+		container.NewHBox(back, cancel, run), nil, nil,
+		rejectList(r.sum, "These rows will not be imported:")))
+}
+
+// rejectList shows why rows were rejected, one line each, so the user
+// sees what to fix without saving the file first.
+func rejectList(sum contactcsv.Summary, title string) fyne.CanvasObject {
+	reasons := sum.FirstRejects
+	if len(reasons) == 0 {
+		return container.NewVBox()
+	}
+	total := sum.Rejected + sum.Duplicates
+	if total > len(reasons) {
+		title = fmt.Sprintf("%s (the first %s of %s)",
+			strings.TrimSuffix(title, ":"), contactcsv.Thousands(
+				len(reasons)), contactcsv.Thousands(total))
+	}
+	list := widget.NewList(func() int { return len(reasons) },
+		func() fyne.CanvasObject { return truncLabel("reason") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(reasons[i])
+		})
+	return container.NewBorder(boldLabel(title), nil, nil, nil, list)
 }
 
 // runImport saves the contacts, writing rejected rows aside.
@@ -183,8 +207,8 @@ func (d *importDialog) showResult() {
 	if r.sum.Rejected+r.sum.Duplicates > 0 {
 		buttons.Add(widget.NewButton("Save rejected rows…", d.saveRejects))
 	}
-	items = append(items, buttons)
-	d.setBody("done", container.NewVBox(items...))
+	d.setBody("done", container.NewBorder(container.NewVBox(items...),
+		buttons, nil, nil, rejectList(r.sum, "Rows not imported:")))
 	d.s.reload()
 }
 

@@ -99,6 +99,12 @@ func TestContacts_ImportFlow(t *testing.T) {
 		"add 3 new contacts and update 0") {
 		t.Errorf("summary = %s", got)
 	}
+	// The summary says which rows will be rejected and why, by line.
+	if got, want := strings.Join(windowTexts(a), "|"),
+		"line 4: \"555-0100\" is too short"; !strings.Contains(got, want) {
+		t.Errorf("summary does not list the rejected row: want %q in %s",
+			want, got)
+	}
 	n, _ := a.store.CountContacts(context.Background(), data.ContactFilter{})
 	if n != 0 {
 		t.Fatalf("the check saved %d contacts", n)
@@ -110,6 +116,13 @@ func TestContacts_ImportFlow(t *testing.T) {
 	if got := strings.Join(windowTexts(a), "|"); !strings.Contains(got,
 		want) {
 		t.Errorf("result = %s, want %q", got, want)
+	}
+
+	if got, want := strings.Join(windowTexts(a), "|"),
+		"line 6: \"not-an-email\" is not an email"; !strings.Contains(got,
+		want) {
+		t.Errorf("result does not list the rejected row: want %q in %s",
+			want, got)
 	}
 
 	var rejects bytes.Buffer

@@ -60,6 +60,23 @@ type Summary struct {
 	Progress
 	Encoding  Encoding
 	Separator rune
+	// FirstRejects holds the reasons of the first rejected rows, up to
+	// MaxFirstRejects, each starting with the row's line number.
+	FirstRejects []string
+}
+
+// MaxFirstRejects is how many rejected rows a Summary describes.
+const MaxFirstRejects = 200
+
+// keepRejects notes the reasons of rejected rows until the summary
+// holds MaxFirstRejects of them.
+func (s *Summary) keepRejects(rows []rejected) {
+	for _, r := range rows {
+		if len(s.FirstRejects) >= MaxFirstRejects {
+			return
+		}
+		s.FirstRejects = append(s.FirstRejects, r.text())
+	}
 }
 
 // String reads like "9,870 imported, 112 updated, 18 rejected".

@@ -24,8 +24,18 @@ type batch struct {
 
 // rejected is a row that will not be imported, and why.
 type rejected struct {
+	line   int
 	fields []string
 	reason string
+}
+
+// text is the reason as the rejects file and the import dialog show
+// it, with the line of the file the row starts on.
+func (r rejected) text() string {
+	if r.line <= 0 {
+		return r.reason
+	}
+	return fmt.Sprintf("line %d: %s", r.line, r.reason)
 }
 
 // Import reads contacts from r and saves them through sink, one
@@ -82,6 +92,7 @@ func Import(ctx context.Context, r io.Reader, sink campaign.ContactImporter,
 			return sum, &StoppedError{SavedLine: b.lastLine, Err: err}
 		}
 
+		sum.keepRejects(b.rejects)
 		sum.Rows += b.read
 		sum.Rejected += len(b.rejects) - b.dups
 		sum.Duplicates += b.dups
@@ -149,14 +160,15 @@ func produce(ctx context.Context, rd *Reader, m *rowMaker, size int,
 		b.read++
 		b.lastLine = res.line
 		if res.reason != "" {
-			b.rejects = append(b.rejects, rejected{res.fields, res.reason})
+			b.rejects = append(b.rejects,
+				rejected{res.line, res.fields, res.reason})
 			continue
 		}
 
 		key, _ := strconv.ParseUint(res.phone.E164[1:], 10, 64)
 		if first, dup := seen[key]; dup {
 			b.dups++
-			b.rejects = append(b.rejects, rejected{res.fields,
+			b.rejects = append(b.rejects, rejected{res.line, res.fields,
 				fmt.Sprintf("same number as line %d, which was imported; "+
 					"this row was skipped", first)})
 			continue
@@ -204,7 +216,7 @@ func (rw *rejectWriter) write(rows []rejected) error {
 		if len(r.fields) > rw.width {
 			rec = append(rec[:0], r.fields...)
 		}
-		if err := rw.w.Write(append(rec, r.reason)); err != nil {
+		if err := rw.w.Write(append(rec, r.text())); err != nil {
 			return fmt.Errorf("write rejected rows: %w", err)
 		}
 	}

@@ -102,6 +102,53 @@ func TestImport_messyFile(t *testing.T) {
 	if got := rows[2][8-1]; !strings.Contains(got, "line 2") {
 		t.Errorf("duplicate reason = %q, want it to name line 2", got)
 	}
+
+	// Each reason starts with the line of the row, in the file and in
+	// the summary, so the user can find the row to fix.
+	wantLines := []string{"line 4: ", "line 5: ", "line 6: ", "line 7: "}
+	if got, want := len(sum.FirstRejects), len(wantLines); got != want {
+		t.Fatalf("summary holds %d rejects, want %d: %q", got, want,
+			sum.FirstRejects)
+	}
+	for i, want := range wantLines {
+		if got := rows[i+1][len(rows[i+1])-1]; !strings.HasPrefix(got,
+			want) {
+			t.Errorf("rejects file row %d reason = %q, want %q first",
+				i+1, got, want)
+		}
+		if got := sum.FirstRejects[i]; !strings.HasPrefix(got, want) {
+			t.Errorf("summary reject %d = %q, want %q first", i, got, want)
+		}
+	}
+	if got, want := sum.FirstRejects[3], "2 values but the header has 7 "+
+		"columns"; !strings.Contains(got, want) {
+		t.Errorf("short row reason = %q, want %q", got, want)
+	}
+}
+
+// An unclosed quote takes the rest of the file into one row; the
+// rejected row has no values left, so its line number is what tells
+// the user where to look.
+func TestImport_unclosedQuoteNamesLine(t *testing.T) {
+	in := "phone,name\n+14155550100,Ann\n+14155550101,\"Bo\n" +
+		"+14155550102,Cy\n"
+	var rejects bytes.Buffer
+	sum, err := Import(context.Background(), strings.NewReader(in),
+		&memSink{}, Options{Country: "US", Rejects: &rejects})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sum.String(), "1 imported, 0 updated, 1 rejected"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	want := "line 3: a quote"
+	if len(sum.FirstRejects) != 1 || !strings.HasPrefix(sum.FirstRejects[0],
+		want) {
+		t.Errorf("rejects = %q, want one starting %q", sum.FirstRejects, want)
+	}
+	if !strings.Contains(rejects.String(), want) {
+		t.Errorf("rejects file = %q, want %q in it", rejects.String(), want)
+	}
 }
 
 func TestImport_reimportUpdates(t *testing.T) {

@@ -181,9 +181,9 @@ func (r *Reader) checkWidth(rec Record) (Record, error) {
 		return rec, nil
 	}
 	return rec, &RowError{Line: rec.Line, Fields: rec.Fields,
-		Reason: fmt.Sprintf("the row has %d values but the header has "+
-			"%d columns; check for a missing or extra separator",
-			len(rec.Fields), want)}
+		Reason: fmt.Sprintf("the row has %s but the header has %s; "+
+			"check for a missing or extra separator",
+			Count(len(rec.Fields), "value"), Count(want, "column"))}
 }
 
 // next reads one row and turns the csv package's errors into plain

@@ -109,7 +109,11 @@ func parseFields(text string) (map[string]string, error) {
 
 // editContact opens the form for c; a zero c adds a new contact.
 func (s *contactsScreen) editContact(c campaign.Contact) {
-	f := newContactForm(c, s.a.defaultCountry())
+	s.showForm(newContactForm(c, s.a.defaultCountry()), c)
+}
+
+// showForm shows the form f for c, with whatever f holds.
+func (s *contactsScreen) showForm(f *contactForm, c campaign.Contact) {
 	title := "Edit contact"
 	if c.ID == 0 {
 		title = "Add contact"
@@ -123,13 +127,16 @@ func (s *contactsScreen) editContact(c campaign.Contact) {
 	d.Show()
 }
 
-// saveContact stores the form and shows the result.
-func (s *contactsScreen) saveContact(f *contactForm, c campaign.Contact) {
-	c, err := f.contact(c)
+// saveContact stores the form and shows the result. When the contact
+// cannot be saved, the form opens again as the user left it, under
+// the message saying what to fix.
+func (s *contactsScreen) saveContact(f *contactForm, orig campaign.Contact) {
+	c, err := f.contact(orig)
 	if err == nil {
 		c, err = s.a.store.SaveContact(context.Background(), c)
 	}
 	if err != nil {
+		s.showForm(f, orig)
 		s.showError(err)
 		return
 	}

@@ -243,6 +243,44 @@ func TestContacts_AddChecksNumber(t *testing.T) {
 	}
 }
 
+// A contact that cannot be saved, here for a number another contact
+// has, leaves the form open with what the user typed.
+func TestContacts_FailedSaveKeepsForm(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+	_, err := a.store.SaveContact(context.Background(), campaign.Contact{
+		Phone: "+14155550150", FirstName: "Ann"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	f := newContactForm(campaign.Contact{}, "US")
+	onUI(func() {
+		test.Type(f.phone, "415 555 0150")
+		test.Type(f.first, "Typed with care")
+		s.saveContact(f, campaign.Contact{})
+	})
+	var entries []string
+	onUI(func() {
+		for _, o := range a.win.Canvas().Overlays().List() {
+			walkObjects(o, func(o fyne.CanvasObject) {
+				if e, ok := o.(*widget.Entry); ok && e.Visible() {
+					entries = append(entries, e.Text)
+				}
+			})
+		}
+	})
+	got, want := strings.Join(entries, "|"), "Typed with care"
+	if !strings.Contains(got, want) {
+		t.Errorf("open entries = %q, want the form with %q", got, want)
+	}
+	if got, want := strings.Join(windowTexts(a), "|"),
+		"Another contact already has the number"; !strings.Contains(got,
+		want) {
+		t.Errorf("window says %s, want %q", got, want)
+	}
+}
+
 func TestContacts_RecordOptOut(t *testing.T) {
 	a := newTestApp(t)
 	ctx := context.Background()

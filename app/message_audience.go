@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,23 +54,41 @@ type messageAudience struct {
 
 func newMessageAudience(a *App, p *messagePreview) *messageAudience {
 	m := &messageAudience{a: a, p: p, delay: audienceDelay, do: a.do}
-	tags, err := a.store.ContactTags(a.ctx)
-	if err != nil {
-		a.log.Warn("messages: list tags", "err", err)
-	}
-	choices := []string{allContacts}
-	for _, t := range tags {
-		choices = append(choices, "Tag: "+t)
-	}
-	m.scope = widget.NewSelect(choices, func(string) {
+	m.scope = widget.NewSelect(nil, func(string) {
 		m.schedule(m.tpl, m.opt)
 	})
 	m.scope.Selected = allContacts
+	m.loadTags()
 	m.info = wrapLabel(widget.MediumImportance)
 	m.worst = wrapLabel(widget.LowImportance)
 	m.showWorst = widget.NewButton("Preview this contact", m.previewWorst)
 	m.showWorst.Hide()
 	return m
+}
+
+// loadTags offers all contacts and each tag, and keeps the choice made
+// when it is still there.
+func (m *messageAudience) loadTags() {
+	tags, err := m.a.store.ContactTags(m.a.ctx)
+	if err != nil {
+		m.a.log.Warn("messages: list tags", "err", err)
+	}
+	choices := []string{allContacts}
+	for _, t := range tags {
+		choices = append(choices, "Tag: "+t)
+	}
+	m.scope.Options = choices
+	if !slices.Contains(choices, m.scope.Selected) {
+		m.scope.Selected = allContacts
+	}
+	m.scope.Refresh()
+}
+
+// reload reads the tags again and makes the next update scan the
+// contacts again, which may have changed.
+func (m *messageAudience) reload() {
+	m.loadTags()
+	m.shown = ""
 }
 
 // previewWorst renders the preview for the worst-case contact.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -359,5 +360,52 @@ func BenchmarkMessagePreviewUpdate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.preview.update(body)
+	}
+}
+
+func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "Hi {{city}}")
+	p := e.preview
+	if p.fieldErr.Text == "" {
+		t.Fatalf("{{city}} is not flagged while no contact has a city")
+	}
+
+	// Meanwhile, in Settings and Contacts: a price, a contact, a tag.
+	a.shell.show(0)
+	if err := a.store.SetSetting(a.ctx, settingPricePerSegment,
+		"0.01"); err != nil {
+		t.Fatal(err)
+	}
+	db := a.store.DB()
+	res, err := db.Exec(`INSERT INTO contacts (phone, first_name, fields,
+		created_at, updated_at) VALUES ('+14155550101', 'Ana',
+		'{"city":"Oslo"}', '', '')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := res.LastInsertId()
+	if _, err := db.Exec(`INSERT INTO contact_tags VALUES (?, 'vip')`,
+		id); err != nil {
+		t.Fatal(err)
+	}
+	a.shell.show(1)
+
+	checks := []struct {
+		what      string
+		got, want string
+	}{
+		{"field error", p.fieldErr.Text, ""},
+		{"preview", p.rendered.Text, "Hi Oslo"},
+		{"cost", p.cost.Text, "Each contact: 1 Segment × $0.0100 = " +
+			"$0.0100. Using your price from Settings: $0.0100 per Segment."},
+		{"scopes", strings.Join(p.audience.scope.Options, ", "),
+			"All contacts, Tag: vip"},
+		{"sample picker shown", fmt.Sprint(!p.sample.box.Hidden), "true"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.what, c.got, c.want)
+		}
 	}
 }

@@ -45,12 +45,7 @@ type messagePreview struct {
 func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 	p := &messagePreview{a: a, e: e}
 	p.price = loadSegmentPrice(a.ctx, a.store)
-
-	var err error
-	if p.known, err = a.store.MergeFieldNames(a.ctx); err != nil {
-		a.log.Warn("messages: list merge fields", "err", err)
-		p.known = sms.BuiltinFields
-	}
+	p.known = loadMergeFields(a)
 	p.sample = newSamplePicker(a, p.refresh)
 
 	mode, _ := a.store.Setting(a.ctx, settingSmartEncoding)
@@ -79,6 +74,29 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 	p.unicode = newUnicodePanel(p)
 	p.audience = newMessageAudience(a, p)
 	return p
+}
+
+// loadMergeFields reads the merge field names contacts have, or only
+// the built-in ones when that fails.
+func loadMergeFields(a *App) []string {
+	known, err := a.store.MergeFieldNames(a.ctx)
+	if err != nil {
+		a.log.Warn("messages: list merge fields", "err", err)
+		return sms.BuiltinFields
+	}
+	return known
+}
+
+// reload reads again what other screens may have changed while the
+// editor was out of sight: the price per Segment, the merge fields and
+// tags contacts have, and the sample contacts. Then it shows the body
+// again with them.
+func (p *messagePreview) reload() {
+	p.price = loadSegmentPrice(p.a.ctx, p.a.store)
+	p.known = loadMergeFields(p.a)
+	p.sample.reload()
+	p.audience.reload()
+	p.refresh()
 }
 
 // wrapLabel is an empty word-wrapped label of the given importance.

@@ -20,6 +20,10 @@ type samplePicker struct {
 	samples []data.Recipient
 	search  *widget.Entry
 	pick    *widget.Select
+	// none stands in for the search and the choice while there are no
+	// contacts at all.
+	none *widget.Label
+	box  *fyne.Container
 
 	// gen makes an older search's result stale; UI goroutine only.
 	gen int
@@ -33,22 +37,38 @@ func newSamplePicker(a *App, onPick func()) *samplePicker {
 	sp.search = widget.NewEntry()
 	sp.search.SetPlaceHolder("Find a contact by name, email or number")
 	sp.search.OnChanged = sp.find
-
-	list, err := a.store.SampleRecipients(a.ctx, "", sampleLimit)
-	if err != nil {
-		a.log.Warn("messages: list sample contacts", "err", err)
-	}
-	sp.set(list)
+	sp.none = widget.NewLabel("No contacts yet: merge fields show " +
+		"their fallbacks.")
+	sp.box = container.NewVBox(sp.search, container.NewBorder(nil, nil,
+		widget.NewLabel("Preview for"), nil, sp.pick))
+	sp.reload()
 	return sp
 }
 
 func (sp *samplePicker) view() fyne.CanvasObject {
-	if len(sp.samples) == 0 {
-		return widget.NewLabel("No contacts yet: merge fields show " +
-			"their fallbacks.")
+	return container.NewVBox(sp.none, sp.box)
+}
+
+// reload reads the contacts that match the search again, and keeps the
+// contact picked when it is still there.
+func (sp *samplePicker) reload() {
+	list, err := sp.a.store.SampleRecipients(sp.a.ctx, sp.search.Text,
+		sampleLimit)
+	if err != nil {
+		sp.a.log.Warn("messages: list sample contacts", "err", err)
+		return
 	}
-	return container.NewVBox(sp.search, container.NewBorder(nil, nil,
-		widget.NewLabel("Preview for"), nil, sp.pick))
+	picked := int64(0)
+	if i := sp.pick.SelectedIndex(); i >= 0 && i < len(sp.samples) {
+		picked = sp.samples[i].ID
+	}
+	sp.set(list)
+	for i, r := range list {
+		if r.ID == picked {
+			sp.pick.Selected = sp.pick.Options[i]
+			sp.pick.Refresh()
+		}
+	}
 }
 
 // fields returns the chosen contact's merge field values.
@@ -110,4 +130,10 @@ func (sp *samplePicker) set(list []data.Recipient) {
 		sp.pick.Selected = names[0]
 	}
 	sp.pick.Refresh()
+
+	// A search that finds no one keeps its box, to be changed.
+	empty := len(list) == 0 && sp.search.Text == ""
+	sp.none.Hidden, sp.box.Hidden = !empty, empty
+	sp.none.Refresh()
+	sp.box.Refresh()
 }

@@ -262,11 +262,18 @@ func (s *messagesScreen) confirmLeave(proceed func()) {
 	s.editor.confirmLeave(proceed)
 }
 
-// shown adds the editor's shortcuts while the screen is visible.
+// shown reads the library or the editor's figures again, and adds the
+// editor's shortcuts while the screen is visible.
 func (s *messagesScreen) shown() {
 	s.visible = true
 	if s.editor != nil {
+		// Settings and contacts may have changed meanwhile.
+		s.editor.preview.reload()
 		s.editor.shown()
+		return
+	}
+	if s.list != nil {
+		s.reload()
 	}
 }
 

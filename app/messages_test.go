@@ -57,6 +57,21 @@ func TestMessagesScreen_ListShowsSegmentsAndEncoding(t *testing.T) {
 	}
 }
 
+func TestMessagesScreen_ListReloadsWhenShown(t *testing.T) {
+	a := newTestApp(t)
+	s := msgScreen(t, a)
+	a.shell.show(0)
+	if _, err := a.store.SaveMessage(a.ctx,
+		campaign.Message{Name: "Added elsewhere", Body: "Hi"}); err != nil {
+		t.Fatal(err)
+	}
+	a.shell.show(1)
+	if got, want := strings.Join(msgNames(s), ", "),
+		"Added elsewhere"; got != want {
+		t.Errorf("library: got %q, want %q", got, want)
+	}
+}
+
 func TestMessagesScreen_CreateRenameDuplicate(t *testing.T) {
 	a := newTestApp(t)
 	s := msgScreen(t, a)

@@ -204,8 +204,20 @@ func (c *connection) disconnect() error {
 		twilioclient.Credentials{}, nil, nil
 	c.last = nil
 	c.mu.Unlock()
+	c.forgetPrice()
 	c.a.log.Info("twilio: disconnected")
 	return nil
+}
+
+// forgetPrice drops the price the last connection test stored, so that
+// cost estimates stop quoting an account Nurture no longer uses.
+func (c *connection) forgetPrice() {
+	err := errors.Join(
+		c.a.store.SetSetting(c.a.ctx, settingPrice, ""),
+		c.a.store.SetSetting(c.a.ctx, settingPriceCurrency, ""))
+	if err != nil {
+		c.a.log.Warn("twilio: forget price", "err", err)
+	}
 }
 
 // startDemo runs the simulator in the app and remembers demo mode.
@@ -279,6 +291,7 @@ func (c *connection) stopSimulator() {
 	if err := c.a.store.SetSetting(c.a.ctx, settingDemoMode, ""); err != nil {
 		c.a.log.Warn("twilio: forget demo mode", "err", err)
 	}
+	c.forgetPrice() // the simulator's price is no real account's
 	c.a.setBanner("")
 	c.a.log.Info("twilio: demo mode off")
 }

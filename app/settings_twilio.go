@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -138,10 +139,13 @@ func (s *twilioSection) load() {
 	}[src])
 
 	fromEnv := src == sourceEnvironment
-	for _, w := range []fyne.Disableable{s.account, s.token, s.service, s.save,
-		s.disconnect} {
+	for _, w := range []fyne.Disableable{s.account, s.token, s.service} {
 		setEnabled(w, !fromEnv)
 	}
+	// Disconnect also clears an entry the keychain holds but could not
+	// read; with nothing saved it has nothing to do.
+	setEnabled(s.disconnect, !fromEnv &&
+		(src != sourceNone || c.Problem() != nil))
 	setEnabled(s.test, src != sourceNone)
 	setShown(s.demo, src == sourceNone)
 	setShown(s.leaveDemo, src == sourceDemo)
@@ -173,6 +177,15 @@ func setShown(o fyne.CanvasObject, on bool) {
 }
 
 func (s *twilioSection) onSave() {
+	if s.a.conn.Source() == sourceEnvironment {
+		// Only the 10DLC figure is Nurture's to save.
+		if s.saveTenDLC() {
+			s.result.SetText("Saved the 10DLC throughput. The " +
+				"credentials come from environment variables and are " +
+				"not saved.")
+		}
+		return
+	}
 	creds := twilioclient.Credentials{AccountSID: s.account.Text,
 		AuthToken: s.token.Text, ServiceSID: s.service.Text}.Trimmed()
 
@@ -185,17 +198,9 @@ func (s *twilioSection) onSave() {
 		return
 	}
 
-	tenDLC := strings.TrimSpace(s.tenDLC.Text)
-	if v, err := strconv.ParseFloat(tenDLC, 64); tenDLC != "" && (err != nil || v < 0) {
-		s.result.SetText("The 10DLC throughput must be a number of " +
-			"segments per second, such as 15, or empty.")
+	if !s.saveTenDLC() {
 		return
 	}
-	if err := s.a.store.SetSetting(s.a.ctx, settingTenDLC, tenDLC); err != nil {
-		s.fail(err)
-		return
-	}
-
 	if err := s.a.conn.save(creds); err != nil {
 		s.fail(err)
 		return
@@ -203,6 +208,23 @@ func (s *twilioSection) onSave() {
 	s.load()
 	s.result.SetText("Saved in the system keychain. Use Test connection " +
 		"to check them with Twilio.")
+}
+
+// saveTenDLC checks and stores the 10DLC throughput, and reports
+// whether it could.
+func (s *twilioSection) saveTenDLC() bool {
+	tenDLC := strings.TrimSpace(s.tenDLC.Text)
+	v, err := strconv.ParseFloat(tenDLC, 64)
+	if tenDLC != "" && (err != nil || !(v >= 0) || math.IsInf(v, 1)) {
+		s.result.SetText("The 10DLC throughput must be a number of " +
+			"segments per second, such as 15, or empty.")
+		return false
+	}
+	if err := s.a.store.SetSetting(s.a.ctx, settingTenDLC, tenDLC); err != nil {
+		s.fail(err)
+		return false
+	}
+	return true
 }
 
 func (s *twilioSection) onDisconnect() {
@@ -283,7 +305,7 @@ func reportText(r twilioclient.Report, country string) string {
 		fmt.Fprintf(&b, "%s: %s\n", label, ok)
 	}
 
-	line("Account", fmt.Sprintf("%s (%s)", r.Account.FriendlyName,
+	line("Account", fmt.Sprintf("%s, status %s", r.Account.FriendlyName,
 		r.Account.Status), r.AccountErr)
 	if r.AccountErr != nil && r.AccountErr == r.BalanceErr {
 		return strings.TrimSpace(b.String())

@@ -165,9 +165,7 @@ func TestTwilioSection_Disconnect(t *testing.T) {
 	noTwilioEnv(t)
 	a := newTestApp(t)
 	s := newTwilioSectionState(a)
-	test.Type(s.account, testAccountSID)
-	test.Type(s.token, testAuthToken)
-	test.Type(s.service, testServiceSID)
+	typeCredentials(s)
 	test.Tap(s.save)
 
 	s.doDisconnect()
@@ -179,8 +177,27 @@ func TestTwilioSection_Disconnect(t *testing.T) {
 		t.Errorf("got %q from %q, want empty fields and no connection",
 			s.account.Text, a.conn.Source())
 	}
-	if s.demo.Hidden {
-		t.Error("got the demo button hidden, want it offered again")
+	if s.demo.Hidden || !s.disconnect.Disabled() {
+		t.Errorf("got demo offered %v, disconnect enabled %v; want the "+
+			"demo offered and nothing to disconnect", !s.demo.Hidden,
+			!s.disconnect.Disabled())
+	}
+}
+
+func TestTwilioSection_TenDLCMustBeAFigure(t *testing.T) {
+	noTwilioEnv(t)
+	a := newTestApp(t)
+	s := newTwilioSectionState(a)
+	typeCredentials(s)
+
+	for _, typed := range []string{"fast", "-3", "NaN", "Inf", "1e999"} {
+		s.tenDLC.SetText(typed)
+		test.Tap(s.save)
+		if !strings.Contains(s.result.Text, "must be a number") {
+			t.Errorf("%q: got %q, want the figure refused", typed,
+				s.result.Text)
+		}
+		checkTwilioSetting(t, a, settingTenDLC, "")
 	}
 }
 
@@ -190,9 +207,7 @@ func TestTwilioSection_NoKeychain(t *testing.T) {
 	t.Cleanup(keyring.MockInit)
 	s := newTwilioSectionState(newTestApp(t))
 
-	test.Type(s.account, testAccountSID)
-	test.Type(s.token, testAuthToken)
-	test.Type(s.service, testServiceSID)
+	typeCredentials(s)
 	test.Tap(s.save)
 	if !strings.Contains(s.result.Text, "system keychain is not available") {
 		t.Errorf("got %q, want the keychain problem explained", s.result.Text)
@@ -253,6 +268,15 @@ func TestTwilioSection_DemoModeShowsBannerAndSurvivesRestart(t *testing.T) {
 		t.Errorf("got banner %q after leaving demo mode, want none", got)
 	}
 	checkTwilioSetting(t, a2, settingDemoMode, "")
+	checkTwilioSetting(t, a2, settingPrice, "")
+	checkTwilioSetting(t, a2, settingPriceCurrency, "")
+}
+
+// typeCredentials fills the three fields with valid test values.
+func typeCredentials(s *twilioSection) {
+	test.Type(s.account, testAccountSID)
+	test.Type(s.token, testAuthToken)
+	test.Type(s.service, testServiceSID)
 }
 
 func checkTwilioSetting(t *testing.T, a *App, key, want string) {
@@ -281,9 +305,19 @@ func TestTwilioSection_EnvironmentAndRejectedToken(t *testing.T) {
 
 	a := newTestApp(t)
 	s := newTwilioSectionState(a)
-	if a.conn.Source() != sourceEnvironment || !s.save.Disabled() {
-		t.Fatalf("got source %q, save enabled %v; want the environment "+
-			"in charge", a.conn.Source(), !s.save.Disabled())
+	if a.conn.Source() != sourceEnvironment || !s.token.Disabled() ||
+		!s.disconnect.Disabled() {
+		t.Fatalf("got source %q, token editable %v; want the environment "+
+			"in charge", a.conn.Source(), !s.token.Disabled())
+	}
+
+	// Save keeps the 10DLC figure and writes no credentials.
+	test.Type(s.tenDLC, "12")
+	test.Tap(s.save)
+	checkTwilioSetting(t, a, settingTenDLC, "12")
+	if _, err := (twilioclient.Keychain{}).Load(); !errors.Is(err,
+		twilioclient.ErrNoCredentials) {
+		t.Errorf("got %v, want nothing in the keychain", err)
 	}
 
 	r, err := a.conn.test(context.Background())

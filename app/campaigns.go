@@ -50,7 +50,9 @@ func (s *campaignsScreen) view() fyne.CanvasObject {
 	}
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
-		func() fyne.CanvasObject { return newCampaignLine(s.openRow) },
+		func() fyne.CanvasObject {
+			return newCampaignLine(s.list.Select, s.openRow)
+		},
 		s.updateRow,
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -135,21 +137,27 @@ func (s *campaignsScreen) openRow(id widget.ListItemID) {
 	}
 }
 
-// campaignLine is one row of the list: it opens its campaign when
-// double-clicked. A single click reaches the list, which selects it.
+// campaignLine is one row of the list: a click selects its campaign and
+// a double click opens it. The window hands a click to the topmost
+// object that takes clicks or double clicks, which is the line, not the
+// list item under it, so the line must select by itself.
 type campaignLine struct {
 	widget.BaseWidget
 	id       widget.ListItemID
 	cells    *fyne.Container
+	onTap    func(id widget.ListItemID)
 	onDouble func(id widget.ListItemID)
 }
 
-func newCampaignLine(onDouble func(widget.ListItemID)) *campaignLine {
+func newCampaignLine(onTap, onDouble func(widget.ListItemID)) *campaignLine {
 	l := &campaignLine{cells: campaignColumns("", "", "", ""),
-		onDouble: onDouble}
+		onTap: onTap, onDouble: onDouble}
 	l.ExtendBaseWidget(l)
 	return l
 }
+
+// Tapped selects the line's campaign.
+func (l *campaignLine) Tapped(*fyne.PointEvent) { l.onTap(l.id) }
 
 // DoubleTapped opens the line's campaign.
 func (l *campaignLine) DoubleTapped(*fyne.PointEvent) { l.onDouble(l.id) }

@@ -155,7 +155,7 @@ func (s *contactsScreen) askConsent(c campaign.Contact,
 		title = "Record opt-in"
 	}
 	items := []*widget.FormItem{widget.NewFormItem("Note", note)}
-	dialog.NewForm(title, "Record", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, "Record", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -171,7 +171,8 @@ func (s *contactsScreen) askConsent(c campaign.Contact,
 			"kind", string(kind))
 		s.refresh()
 		s.showContact(c.ID)
-	}, s.a.win).Show()
+	}, s.a.win)
+	showSmallForm(d, note)
 }
 
 // confirmDelete deletes one contact once the user agrees.

@@ -21,17 +21,34 @@ func (s *contactsScreen) askTags(add bool) {
 	}
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("spring-sale, vip")
-	title, verb := "Add tags", "Add"
+	title, verb, hint := "Add tags", "Add", "Added to "
 	if !add {
-		title, verb = "Remove tags", "Remove"
+		title, verb, hint = "Remove tags", "Remove", "Removed from "
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Tags", entry)}
-	d := dialog.NewForm(title, verb, "Cancel", items, func(ok bool) {
-		if ok {
-			s.changeTags(add, contactcsv.CleanTags(
-				contactcsv.SplitTags(entry.Text)))
-		}
-	}, s.a.win)
+	item := widget.NewFormItem("Tags", entry)
+	item.HintText = hint + s.describeSelection() +
+		". Separate tags with commas."
+	d := dialog.NewForm(title, verb, "Cancel", []*widget.FormItem{item},
+		func(ok bool) {
+			if ok {
+				s.changeTags(add, contactcsv.CleanTags(
+					contactcsv.SplitTags(entry.Text)))
+			}
+		}, s.a.win)
+	showSmallForm(d, entry)
+}
+
+// smallFormWidth is the least width of a one-field dialog, so that its
+// entry shows the placeholder and what is typed.
+const smallFormWidth = 460
+
+// showSmallForm shows a one-field form dialog wide enough to type in,
+// with Enter in the entry pressing the confirm button.
+func showSmallForm(d *dialog.FormDialog, entry *widget.Entry) {
+	entry.OnSubmitted = func(string) { d.Submit() }
+	size := d.MinSize()
+	size.Width = max(size.Width, smallFormWidth)
+	d.Resize(size)
 	d.Show()
 }
 

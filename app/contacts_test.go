@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -428,6 +429,36 @@ func TestContacts_BulkTagsAndExport(t *testing.T) {
 	if got, want := tagged(), 2; got != want {
 		t.Errorf("ticked two: %d tagged, want %d", got, want)
 	}
+
+	// The tag dialog names the selection, has room to type, and Enter
+	// removes the tag from the two ticked contacts.
+	onUI(func() {
+		s.askTags(false)
+		top := a.win.Canvas().Overlays().Top()
+		if got, want := top.Size().Width, float32(smallFormWidth); got < want {
+			t.Errorf("tag dialog is %v wide, want at least %v", got, want)
+		}
+		var entry *widget.Entry
+		var texts []string
+		walkObjects(top, func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *widget.Entry:
+				entry = o
+			case *canvas.Text:
+				texts = append(texts, o.Text)
+			}
+		})
+		if got, want := strings.Join(texts, "|"),
+			"Removed from 2 contacts"; !strings.Contains(got, want) {
+			t.Errorf("tag dialog says %s, want %q", got, want)
+		}
+		test.Type(entry, "spring")
+		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	if got, want := tagged(), 0; got != want {
+		t.Errorf("Enter in the remove dialog: %d tagged, want %d", got, want)
+	}
+	onUI(func() { s.changeTags(true, []string{"spring"}) })
 
 	onUI(func() {
 		s.allCheck.SetChecked(true)

@@ -73,7 +73,7 @@ func (s *contactsScreen) startImport(uri fyne.URI) *importDialog {
 	if err != nil {
 		s.a.log.Warn("contacts: file refused", "code",
 			campaign.ErrorCode(err))
-		dialog.ShowError(fmt.Errorf("%s cannot be imported. %s",
+		dialog.ShowError(fmt.Errorf("The file %s cannot be imported. %s",
 			uri.Name(), campaign.ErrorMessage(err)), s.a.win)
 		return nil
 	}

@@ -143,17 +143,31 @@ func TestContacts_ImportFlow(t *testing.T) {
 func TestContacts_ImportRefusesBadFiles(t *testing.T) {
 	a := newTestApp(t)
 	s := contactsFor(t, a)
-	for name, body := range map[string]string{
-		"empty.csv":  "",
-		"header.csv": "phone,name\n",
-		"photo.csv":  "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-	} {
-		path := filepath.Join(t.TempDir(), name)
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+	tests := []struct{ name, body, want string }{
+		{"empty.csv", "", "The file is empty."},
+		{"blank.csv", "\n \n\n", "The file is empty."},
+		{"header.csv", "phone,name\n", "a header row but no contacts"},
+		{"photo.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+			"not a CSV text file"},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(t.TempDir(), tt.name)
+		if err := os.WriteFile(path, []byte(tt.body), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		if d := s.startImport(storage.NewFileURI(path)); d != nil {
-			t.Errorf("%s: the import dialog opened", name)
+			t.Errorf("%s: the import dialog opened", tt.name)
+		}
+		// The message names the file as it is spelled and says why.
+		got := strings.Join(windowTexts(a), "|")
+		for _, want := range []string{"The file " + tt.name + " cannot be",
+			tt.want} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: window says %s, want %q", tt.name, got, want)
+			}
+		}
+		for _, o := range a.win.Canvas().Overlays().List() {
+			a.win.Canvas().Overlays().Remove(o)
 		}
 	}
 }

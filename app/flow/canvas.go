@@ -201,9 +201,16 @@ func (c *Canvas) Tapped(ev *fyne.PointEvent) {
 	hit := c.model.Tap(ev.Position, toggle)
 	c.Refresh()
 
-	if hit.Kind == HitDropdown && !c.model.ReadOnly {
+	if hit.Kind == HitDropdown && !c.model.ReadOnly && c.detailed() {
 		c.showMessageMenu(c.model.graph.Nodes[hit.Node].ID, ev)
 	}
+}
+
+// detailed reports whether cards show their details, the message
+// dropdown among them. Zoomed out further, a card shows only its title,
+// and a click anywhere on it just selects it.
+func (c *Canvas) detailed() bool {
+	return c.model.view.zoom() >= detailZoom
 }
 
 // MouseDown remembers the modifier keys held, for the drag or click

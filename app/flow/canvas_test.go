@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -120,6 +121,33 @@ func TestCanvas_MessageDropdownOnCard(t *testing.T) {
 	}
 	if got := b.canvas.look(n).choice; got != "Reminder" {
 		t.Errorf("dropdown shows %q, want %q", got, "Reminder")
+	}
+}
+
+func TestCanvas_ZoomedOutCardHasNoDropdown(t *testing.T) {
+	g := campaign.NewGraph()
+	g.AddNode(campaign.KindSend, 200, 200)
+	b := newBoard(t, g)
+	b.canvas.SetMessages([]MessageChoice{{ID: 7, Name: "Welcome"}})
+	b.canvas.Model().SetViewport(Viewport{Zoom: detailZoom / 2})
+
+	// Where the dropdown would be: the card shows only its title here,
+	// so a click selects the card and opens nothing.
+	at := b.screenOf(fyne.NewPos(300, 245))
+	test.TapAt(b.canvas, at)
+	if b.canvas.menu != nil || b.w.Canvas().Overlays().Top() != nil {
+		t.Error("a click on a card showing only its title opened a menu")
+	}
+	if got, want := b.canvas.Model().Selected(), []string{"n1"}; !slices.
+		Equal(got, want) {
+		t.Errorf("selected %q, want %q", got, want)
+	}
+
+	b.canvas.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{
+		Position: at}})
+	if got := b.canvas.Cursor(); got != desktop.DefaultCursor {
+		t.Errorf("cursor over the hidden dropdown = %v, want the default",
+			got)
 	}
 }
 

@@ -11,6 +11,9 @@ func (c *Canvas) MouseIn(ev *desktop.MouseEvent) { c.MouseMoved(ev) }
 // what a press there would do.
 func (c *Canvas) MouseMoved(ev *desktop.MouseEvent) {
 	c.hover = HitTest(c.model.graph, c.model.view.ToCanvas(ev.Position)).Kind
+	if c.hover == HitDropdown && !c.detailed() {
+		c.hover = HitNode
+	}
 }
 
 // MouseOut forgets the pointer.

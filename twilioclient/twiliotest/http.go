@@ -24,7 +24,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, notFound(r.URL.Path))
 	})
-	return s.middle(mux)
+	outer := http.NewServeMux()
+	outer.Handle("/simulator/", s.control())
+	outer.Handle("/", s.middle(mux))
+	return outer
 }
 
 // middle injects faults and latency, checks basic auth and records every

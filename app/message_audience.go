@@ -231,8 +231,13 @@ func (m *messageAudience) show(s sms.Summary, worstName string) {
 	m.info.SetText(strings.Join(lines, "\n"))
 
 	w := s.Worst
-	m.worst.SetText(fmt.Sprintf("Worst case: %s (%s) for %s:\n%s",
-		plural(len(w.Segments), "Segment"), w.Encoding, worstName, w.Text))
+	why := ""
+	if w.Encoding == sms.UCS2 {
+		why = " Outside GSM-7: " + listChars(w.UnicodeChars()) + "."
+	}
+	m.worst.SetText(fmt.Sprintf("Worst case: %s (%s) for %s.%s\n%s",
+		plural(len(w.Segments), "Segment"), w.Encoding, worstName, why,
+		w.Text))
 }
 
 // haveCount writes "1 contact has" or "3 contacts have".

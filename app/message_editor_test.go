@@ -275,33 +275,87 @@ func TestMessageEditor_HTMLAndFieldMistakes(t *testing.T) {
 	}
 }
 
-func TestMessageEditor_AudienceWorstCase(t *testing.T) {
-	a := newTestApp(t)
+// msgAddContact adds a contact with a first name and, unless "", a tag.
+func msgAddContact(t *testing.T, a *App, phone, first, tag string) {
+	t.Helper()
 	db := a.store.DB()
-	for _, c := range []struct{ phone, first, tag string }{
-		{"+14155550101", "Ana", "vip"},
-		{"+14155550102", strings.Repeat("Bartholomew", 15), ""},
-		{"+14155550103", "", "vip"},
-	} {
-		res, err := db.Exec(`INSERT INTO contacts (phone, first_name,
-			created_at, updated_at) VALUES (?, ?, '', '')`, c.phone, c.first)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if c.tag != "" {
-			id, _ := res.LastInsertId()
-			db.Exec(`INSERT INTO contact_tags VALUES (?, ?)`, id, c.tag)
-		}
+	res, err := db.Exec(`INSERT INTO contacts (phone, first_name,
+		created_at, updated_at) VALUES (?, ?, '', '')`, phone, first)
+	if err != nil {
+		t.Fatal(err)
 	}
-	_, e := msgOpenEditor(t, a, "")
+	if tag == "" {
+		return
+	}
+	id, _ := res.LastInsertId()
+	if _, err := db.Exec(`INSERT INTO contact_tags VALUES (?, ?)`, id,
+		tag); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// msgQueueUI makes the editor's audience scan start at once and hand
+// its results, and those of the sample search, to the returned queue.
+// The test runs them on its own goroutine, as fyne.Do would run them
+// on Fyne's.
+func msgQueueUI(e *messageEditor) (chan func(), *messageAudience) {
 	m := e.audience()
 	m.delay = 0
-
-	// Background results come back through ui and are shown here, on
-	// the test's goroutine, as fyne.Do would show them on Fyne's.
 	ui := make(chan func(), 10)
 	m.do = func(f func()) { ui <- f }
 	e.preview.sample.do = m.do
+	return ui, m
+}
+
+func TestMessageEditor_ContactFieldsForceUCS2(t *testing.T) {
+	a := newTestApp(t)
+	msgAddContact(t, a, "+14155550101", "Zoë", "")
+	msgAddContact(t, a, "+14155550102", "Ana", "")
+	_, e := msgOpenEditor(t, a, "")
+	ui, m := msgQueueUI(e)
+
+	tests := []struct {
+		body, note, worst string
+	}{
+		{"Hi {{first_name}}", "Zoë's merge fields hold ë (U+00EB), " +
+			"outside GSM-7", "Outside GSM-7: ë (U+00EB)."},
+		// The body is UCS-2 already: the list of characters says why.
+		{"Hi 😀 {{first_name}}", "", "Outside GSM-7: 😀 (U+1F600), " +
+			"ë (U+00EB)."},
+	}
+	for _, tt := range tests {
+		e.body.SetText(tt.body)
+		(<-ui)() // the scan
+		got := e.preview.fromFields.Text
+		if tt.note == "" && got != "" ||
+			!strings.Contains(got, tt.note) {
+			t.Errorf("%q: note %q, want %q", tt.body, got, tt.note)
+		}
+		if !strings.Contains(m.worst.Text, tt.worst) {
+			t.Errorf("%q: worst case %q, want it to say %q", tt.body,
+				m.worst.Text, tt.worst)
+		}
+	}
+
+	// Ana's name is GSM-7: nothing to say.
+	e.body.SetText("Hi {{first_name}}")
+	e.preview.sample.search.SetText("ana")
+	for e.preview.sample.name() != "Ana" {
+		(<-ui)()
+	}
+	if got := e.preview.fromFields.Text; got != "" {
+		t.Errorf("Ana: note %q, want none", got)
+	}
+}
+
+func TestMessageEditor_AudienceWorstCase(t *testing.T) {
+	a := newTestApp(t)
+	msgAddContact(t, a, "+14155550101", "Ana", "vip")
+	msgAddContact(t, a, "+14155550102", strings.Repeat("Bartholomew", 15),
+		"")
+	msgAddContact(t, a, "+14155550103", "", "vip")
+	_, e := msgOpenEditor(t, a, "")
+	ui, m := msgQueueUI(e)
 	var sum sms.Summary
 	m.scanned = func(s sms.Summary) { sum = s }
 

@@ -33,6 +33,9 @@ type messagePreview struct {
 	bars      *fyne.Container
 	problems  *widget.Label
 	fieldErr  *widget.Label
+	// fromFields names the characters a sample contact's values bring
+	// in that make their text UCS-2.
+	fromFields *widget.Label
 	html      *fyne.Container
 	links     *widget.Label
 	smartNote *widget.Label
@@ -66,6 +69,7 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 	p.bars = container.NewVBox()
 	p.problems = wrapLabel(widget.DangerImportance)
 	p.fieldErr = wrapLabel(widget.DangerImportance)
+	p.fromFields = wrapLabel(widget.WarningImportance)
 	p.html = container.NewVBox()
 	p.links = wrapLabel(widget.LowImportance)
 	p.smartNote = wrapLabel(widget.LowImportance)
@@ -116,7 +120,8 @@ func setOrHide(l *widget.Label, text string) {
 
 func (p *messagePreview) view() fyne.CanvasObject {
 	summary := widget.NewCard("What Twilio will bill", "", container.NewVBox(
-		container.NewHBox(p.encoding, p.counts), p.bars, p.problems,
+		container.NewHBox(p.encoding, p.counts), p.bars, p.fromFields,
+		p.problems,
 		p.fieldErr, p.html, p.links, p.cost, p.smart, p.smartNote))
 	sample := widget.NewCard("Preview", "", container.NewVBox(
 		p.sample.view(), p.rendered))
@@ -158,6 +163,7 @@ func (p *messagePreview) update(body string) {
 	}
 
 	p.showCounts(an)
+	setOrHide(p.fromFields, fieldCharsNote(p.sample.name(), typed, an))
 	p.showProblems(an, err)
 	p.showHTML(body)
 	p.showLinks(body)

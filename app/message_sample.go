@@ -80,6 +80,15 @@ func (sp *samplePicker) fields() sms.Fields {
 	return sms.MapFields(sp.samples[i].Values)
 }
 
+// name returns the chosen contact's name, or "" when there is none.
+func (sp *samplePicker) name() string {
+	i := sp.pick.SelectedIndex()
+	if i < 0 || i >= len(sp.samples) {
+		return ""
+	}
+	return sp.samples[i].Name
+}
+
 // find looks for contacts matching the search text in the background.
 func (sp *samplePicker) find(text string) {
 	sp.gen++

@@ -158,6 +158,44 @@ func describeChar(s string) string {
 	return fmt.Sprintf("%s (%s)", shown, strings.Join(cps, " "))
 }
 
+// maxListedChars is how many characters listChars names.
+const maxListedChars = 5
+
+// listChars names the distinct characters, with their code points:
+// "ë (U+00EB), ã (U+00E3)".
+func listChars(chars []sms.Char) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range chars {
+		if seen[c.Text] {
+			continue
+		}
+		seen[c.Text] = true
+		if len(names) == maxListedChars {
+			names = append(names, "...")
+			break
+		}
+		names = append(names, describeChar(c.Text))
+	}
+	return strings.Join(names, ", ")
+}
+
+// fieldCharsNote says which characters of a contact's merge field
+// values make their text UCS-2 when the body as typed is GSM-7: the
+// list of characters above cannot show those. typed is the analysis of
+// the body and sent that of the contact's text.
+func fieldCharsNote(who string, typed, sent sms.Analysis) string {
+	if typed.Encoding == sms.UCS2 || sent.Encoding != sms.UCS2 {
+		return ""
+	}
+	if who == "" {
+		who = "This contact"
+	}
+	return fmt.Sprintf("%s's merge fields hold %s, outside GSM-7, so "+
+		"their text goes in UCS-2 with 70 characters per Segment.",
+		who, listChars(sent.UnicodeChars()))
+}
+
 // showHighlight copies the body with each UCS-2 run marked in red.
 func (u *unicodePanel) showHighlight(body string, chars []sms.Char) {
 	if len(chars) > maxHighlightChars {

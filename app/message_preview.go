@@ -28,21 +28,21 @@ type messagePreview struct {
 	smart  *widget.Check
 	sample *samplePicker
 
-	encoding  *widget.Label
-	counts    *widget.Label
-	bars      *fyne.Container
-	problems  *widget.Label
-	fieldErr  *widget.Label
+	encoding *widget.Label
+	counts   *widget.Label
+	bars     *fyne.Container
+	problems *widget.Label
+	fieldErr *widget.Label
 	// fromFields names the characters a sample contact's values bring
 	// in that make their text UCS-2.
 	fromFields *widget.Label
-	html      *fyne.Container
-	links     *widget.Label
-	smartNote *widget.Label
-	rendered  *widget.Label
-	cost      *widget.Label
-	unicode   *unicodePanel
-	audience  *messageAudience
+	html       *fyne.Container
+	links      *widget.Label
+	smartNote  *widget.Label
+	rendered   *widget.Label
+	cost       *widget.Label
+	unicode    *unicodePanel
+	audience   *messageAudience
 }
 
 func newMessagePreview(a *App, e *messageEditor) *messagePreview {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/nurturesms/nurture/campaign"
 )
 
 // Phone is a number after normalisation.
@@ -64,6 +66,17 @@ func NormalizePhone(raw, country string) (Phone, error) {
 		p.NotMobile = true
 	}
 	return p, nil
+}
+
+// CheckCountry reports a country code the numbering plan does not
+// know, with a message saying what to use instead.
+func CheckCountry(country string) error {
+	if phonenumbers.GetSupportedRegions()[strings.ToUpper(country)] {
+		return nil
+	}
+	return campaign.Errorf(campaign.EINVALID, "%q is not a country code "+
+		"Nurture knows. Use a two-letter code such as US, GB or DE.",
+		country)
 }
 
 // parseReason explains why the library could not read a number at all.

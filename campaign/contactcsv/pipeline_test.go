@@ -249,3 +249,29 @@ func BenchmarkImportParse(b *testing.B) {
 		}
 	}
 }
+
+func TestImport_unknownCountry(t *testing.T) {
+	tests := []struct {
+		country string
+		wantErr bool
+	}{
+		{"US", false},
+		{"gb", false},
+		{"XX", true},
+		{"UK", true}, // the ISO code is GB
+	}
+	for _, tt := range tests {
+		sink := &memSink{}
+		_, err := Import(context.Background(), strings.NewReader(messy),
+			sink, Options{Country: tt.country})
+		if got := err != nil; got != tt.wantErr {
+			t.Errorf("%s: error %v, want error %v", tt.country, err,
+				tt.wantErr)
+		}
+		if tt.wantErr && (len(sink.byPhone) > 0 || !strings.Contains(
+			campaign.ErrorMessage(err), "two-letter code")) {
+			t.Errorf("%s: %d saved, message %q", tt.country,
+				len(sink.byPhone), campaign.ErrorMessage(err))
+		}
+	}
+}

@@ -43,9 +43,9 @@ func Command(ctx context.Context, args []string, out io.Writer) error {
 		"  TWILIO_ACCOUNT_SID=%s\n"+
 		"  TWILIO_AUTH_TOKEN=%s\n"+
 		"  TWILIO_MESSAGING_SERVICE_SID=%s\n"+
-		"Drive it with the same credentials: POST %s/simulator/Inbound "+
-		"(From, To, Body), /simulator/TopUp (Amount), /simulator/Faults "+
-		"(Fault, Count, LatencyMs); GET /simulator/Messages.\n",
+		"Drive it with the same credentials, under %s/simulator/:\n"+
+		"  POST Inbound (From, To, Body), TopUp (Amount),\n"+
+		"  POST Faults (Fault, Count, LatencyMs), GET Messages\n",
 		s.URL(), s.URL(), o.AccountSID, o.AuthToken, o.ServiceSID, s.URL())
 	return s.serve(ctx)
 }

@@ -3,6 +3,7 @@ package twiliotest
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,7 +29,8 @@ func (s *Server) control() http.Handler {
 			writeError(w, errorf(400, 21604, "From and To are required."))
 			return
 		}
-		sid := s.InjectInbound(f.Get("From"), f.Get("To"), f.Get("Body"))
+		sid := s.InjectInbound(plus(f.Get("From")), plus(f.Get("To")),
+			f.Get("Body"))
 		writeJSON(w, http.StatusCreated, map[string]any{"sid": sid})
 	})
 	mux.HandleFunc("POST /simulator/TopUp", func(w http.ResponseWriter,
@@ -58,6 +60,15 @@ func (s *Server) control() http.Handler {
 		}
 		mux.ServeHTTP(w, r)
 	})
+}
+
+// plus restores the + of an E.164 number that a form encoder without
+// escaping (curl -d) turned into a space.
+func plus(number string) string {
+	if rest, ok := strings.CutPrefix(number, " "); ok {
+		return "+" + strings.TrimSpace(rest)
+	}
+	return strings.TrimSpace(number)
 }
 
 // injectRemote reads Fault and Count (default 1), or LatencyMs.

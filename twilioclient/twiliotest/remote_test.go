@@ -34,8 +34,8 @@ func TestRemote_DrivesTheStandaloneSimulator(t *testing.T) {
 			url.Values{"Fault": {"rate_limit"}, "Count": {"1"}}, 200, 0},
 		{"rate limited", send, DefaultAuthToken, msg, 429, 20429},
 		{"inbound STOP", "/simulator/Inbound", DefaultAuthToken,
-			url.Values{"From": {"+15551230001"}, "To": {"+15550100001"},
-				"Body": {"STOP"}}, 201, 0},
+			url.Values{"From": {" 15551230001"}, "To": {"+15550100001"},
+				"Body": {"STOP"}}, 201, 0}, // as curl -d sends a +
 		{"opted out", send, DefaultAuthToken, msg, 400, 21610},
 	}
 	for _, st := range steps {

@@ -305,8 +305,13 @@ func reportText(r twilioclient.Report, country string) string {
 		fmt.Fprintf(&b, "%s: %s\n", label, ok)
 	}
 
-	line("Account", fmt.Sprintf("%s, status %s", r.Account.FriendlyName,
-		r.Account.Status), r.AccountErr)
+	account := fmt.Sprintf("%s, status %s", r.Account.FriendlyName,
+		r.Account.Status)
+	if st := r.Account.Status; st != "" && st != "active" {
+		account += ". Twilio sends nothing from a " + st + " account: " +
+			"top up or check it in the Twilio console."
+	}
+	line("Account", account, r.AccountErr)
 	if r.AccountErr != nil && r.AccountErr == r.BalanceErr {
 		return strings.TrimSpace(b.String())
 	}
@@ -320,8 +325,10 @@ func reportText(r twilioclient.Report, country string) string {
 		senders = []string{"none: add a number to the Messaging Service"}
 	}
 	line("Senders", strings.Join(senders, ", "), r.SendersErr)
-	line("Throughput", strconv.FormatFloat(r.Throughput, 'f', -1, 64)+
-		" segments per second", r.SendersErr)
+	if r.SendersErr == nil { // else the Senders line said why
+		line("Throughput", strconv.FormatFloat(r.Throughput, 'f', -1, 64)+
+			" segments per second", nil)
+	}
 	line("Price per segment ("+strings.ToUpper(country)+")",
 		r.PricePerSegment+" "+r.Price.Currency, r.PriceErr)
 	return strings.TrimSpace(b.String())

@@ -330,3 +330,44 @@ func TestTwilioSection_EnvironmentAndRejectedToken(t *testing.T) {
 		t.Errorf("got %q, want it to contain %q", got, want)
 	}
 }
+
+func TestReportText_SaysWhatToDo(t *testing.T) {
+	svcErr := &twilioclient.Error{Class: twilioclient.ClassConfiguration,
+		Code: 20404, Status: 404, Op: "list senders"}
+	tests := []struct {
+		name     string
+		r        twilioclient.Report
+		want     []string
+		wantOnce string // appears exactly once
+	}{
+		{
+			name: "suspended account",
+			r: twilioclient.Report{Account: twilioclient.Account{
+				FriendlyName: "Shop", Status: "suspended"}},
+			want: []string{"Shop, status suspended", "top up"},
+		},
+		{
+			name: "unknown Messaging Service",
+			r: twilioclient.Report{Account: twilioclient.Account{
+				FriendlyName: "Shop", Status: "active"},
+				SendersErr: svcErr},
+			want:     []string{"Senders: ", "/errors/20404"},
+			wantOnce: "Messaging Service is set up",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := reportText(tt.r, "US")
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got %q, want it to contain %q", got, w)
+				}
+			}
+			if n := strings.Count(got, tt.wantOnce); tt.wantOnce != "" &&
+				n != 1 {
+				t.Errorf("got %q %d times in %q, want once", tt.wantOnce,
+					n, got)
+			}
+		})
+	}
+}

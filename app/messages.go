@@ -13,6 +13,7 @@ import (
 
 	"github.com/nurturesms/nurture/campaign"
 	"github.com/nurturesms/nurture/campaign/sms"
+	"github.com/nurturesms/nurture/data"
 )
 
 // messagesScreen is the message library: a list of saved Messages with
@@ -202,7 +203,7 @@ func (s *messagesScreen) rename() {
 	m := s.msgs[s.selected]
 	entry := widget.NewEntry()
 	entry.SetText(m.Name)
-	dialog.ShowForm("Rename message", "Rename", "Cancel",
+	d := dialog.NewForm("Rename message", "Rename", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", entry)},
 		func(ok bool) {
 			if !ok {
@@ -215,6 +216,12 @@ func (s *messagesScreen) rename() {
 			}
 			s.reload()
 		}, s.a.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+
+	// Wide enough to show a long name; ready to type into.
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	d.Show()
+	s.a.win.Canvas().Focus(entry)
 }
 
 // duplicate saves a copy of the selected Message.
@@ -238,6 +245,18 @@ func (s *messagesScreen) delete() {
 		return
 	}
 	m := s.msgs[s.selected]
+
+	// Say at once when a campaign holds on to it, rather than after
+	// asking to confirm.
+	users, err := s.a.store.MessageUsers(s.a.ctx, m.ID)
+	if err != nil {
+		s.a.log.Warn("messages: find users", "message", m.ID, "err", err)
+	}
+	if len(users) > 0 {
+		showMessageError(s.a, data.MessageInUse(users))
+		return
+	}
+
 	dialog.ShowConfirm("Delete message",
 		fmt.Sprintf("Delete %q? This cannot be undone.", m.Name),
 		func(ok bool) {

@@ -96,8 +96,12 @@ func TestMessagesScreen_CreateRenameDuplicate(t *testing.T) {
 	if entry == nil {
 		t.Fatal("no name entry in the rename dialog")
 	}
+	if a.win.Canvas().Focused() != entry {
+		t.Errorf("the name entry is not ready to type into")
+	}
+	// Enter renames, as the Rename button does.
 	entry.SetText("Welcome")
-	tapButton(t, a, "Rename")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 
 	msgSelect(t, s, "Welcome")
 	test.Tap(s.actions[2]) // Duplicate
@@ -142,13 +146,16 @@ func TestMessagesScreen_DeleteBlockedByCampaign(t *testing.T) {
 	}
 	s := msgScreen(t, a)
 
+	// No question first: the answer is no, and why.
 	msgSelect(t, s, "Used")
 	test.Tap(s.actions[3]) // Delete
-	tapButton(t, a, "Yes")
-	if text := strings.Join(windowTexts(a), "\n"); !strings.Contains(text, `"Spring sale"`) {
-		t.Errorf("blocked delete says %q, want it to name the campaign",
-			text)
+	text := strings.Join(windowTexts(a), "\n")
+	if !strings.Contains(text, `"Spring sale"`) ||
+		strings.Contains(text, "cannot be undone") {
+		t.Errorf("blocked delete says %q, want it to name the campaign "+
+			"without asking to confirm", text)
 	}
+	tapButton(t, a, "OK")
 
 	msgSelect(t, s, "Free")
 	test.Tap(s.actions[3])

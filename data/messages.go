@@ -156,10 +156,7 @@ func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete message %d: %w", id, err)
 	}
 	if len(users) > 0 {
-		return campaign.Errorf(campaign.ECONFLICT,
-			"This message is used by %s, so it was not deleted. Pick "+
-				"another message in those Send SMS steps first.",
-			quoteList(users))
+		return MessageInUse(users)
 	}
 
 	res, err := tx.ExecContext(ctx, "DELETE FROM messages WHERE id = ?", id)
@@ -173,6 +170,15 @@ func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete message %d: %w", id, err)
 	}
 	return nil
+}
+
+// MessageInUse is the error for a message that the named campaigns
+// send, and so cannot be deleted.
+func MessageInUse(campaigns []string) error {
+	return campaign.Errorf(campaign.ECONFLICT,
+		"This message is used by %s, so it was not deleted. Pick "+
+			"another message in those Send SMS steps first.",
+		quoteList(campaigns))
 }
 
 // MessageUsers returns the names of the campaigns with a Send SMS step

@@ -136,6 +136,22 @@ func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
 	}
 }
 
+func TestMessageEditor_UnicodeIntroCounts(t *testing.T) {
+	a := newTestApp(t)
+	_, e := msgOpenEditor(t, a, "")
+	tests := []struct{ body, want string }{
+		{"ç", "1 character outside GSM-7 makes the whole message UCS-2"},
+		{"çç", "2 characters outside GSM-7 make the whole message UCS-2"},
+	}
+	for _, tt := range tests {
+		e.body.SetText(tt.body)
+		got := e.preview.unicode.intro.Text
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
 func TestMessageEditor_UnsavedLeavePrompt(t *testing.T) {
 	a := newTestApp(t)
 	s, e := msgOpenEditor(t, a, "Saved text")

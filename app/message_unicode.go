@@ -93,9 +93,13 @@ func (u *unicodePanel) show(body string, an sms.Analysis) {
 		}
 	}
 
-	u.intro.SetText(fmt.Sprintf("%s outside GSM-7 make the whole message "+
+	verb := "make"
+	if len(chars) == 1 {
+		verb = "makes"
+	}
+	u.intro.SetText(fmt.Sprintf("%s outside GSM-7 %s the whole message "+
 		"UCS-2, with 70 characters per Segment instead of 160.",
-		plural(len(chars), "character")))
+		plural(len(chars), "character"), verb))
 	u.showHighlight(body, chars)
 
 	rows := make([]fyne.CanvasObject, 0, maxUnicodeRows+1)

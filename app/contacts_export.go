@@ -10,30 +10,49 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/nurturesms/nurture/campaign/contactcsv"
 	"github.com/nurturesms/nurture/data"
 )
 
-// chooseExport asks what to export: the contacts listed, or the
-// consent log.
-func (s *contactsScreen) chooseExport() {
-	f := s.pager.filter
-	what := "All " + contactcsv.Thousands(s.total) + " contacts"
-	if f != (data.ContactFilter{}) {
-		what = "The " + contactcsv.Thousands(s.pager.count) +
-			" contacts that match the search and filters"
+// consentLogChoice is the export choice for the whole consent log.
+const consentLogChoice = "The consent log"
+
+// exportChoices lists what can be exported, the contacts listed now
+// first, and the filter each choice of contacts stands for.
+func (s *contactsScreen) exportChoices() ([]string,
+	map[string]data.ContactFilter) {
+
+	all := "All " + countOf(s.total, "contact")
+	choices := map[string]data.ContactFilter{all: {}}
+	options := []string{all}
+	if f := s.pager.filter; f != (data.ContactFilter{}) {
+		match := "The " + countOf(s.pager.count, "contact") +
+			" that match the search and filters"
+		if s.pager.count == 1 {
+			match = "The 1 contact that matches the search and filters"
+		}
+		choices[match] = f
+		options = []string{match, all}
 	}
-	choice := widget.NewRadioGroup([]string{what, "The consent log"}, nil)
-	choice.SetSelected(what)
+	return append(options, consentLogChoice), choices
+}
+
+// chooseExport asks what to export: the contacts listed, all contacts,
+// or the consent log.
+func (s *contactsScreen) chooseExport() {
+	options, filters := s.exportChoices()
+	choice := widget.NewRadioGroup(options, nil)
+	choice.SetSelected(options[0])
+	choice.Required = true
 	dialog.ShowCustomConfirm("Export to CSV", "Choose file…", "Cancel",
 		choice, func(ok bool) {
 			if !ok {
 				return
 			}
-			if choice.Selected == "The consent log" {
+			if choice.Selected == consentLogChoice {
 				s.saveAs("consent-log.csv", s.exportConsent)
 				return
 			}
+			f := filters[choice.Selected]
 			s.saveAs("contacts.csv", func(w io.Writer) (string, error) {
 				return s.exportContacts(w, f)
 			})

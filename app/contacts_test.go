@@ -497,6 +497,22 @@ func TestContacts_BulkTagsAndExport(t *testing.T) {
 		"+447700900003,Ada,,,spring") {
 		t.Errorf("export said %q and wrote:\n%s", msg, out.String())
 	}
+
+	// With a search on, the export offers the match and all contacts.
+	var options []string
+	var filters map[string]data.ContactFilter
+	onUI(func() { options, filters = s.exportChoices() })
+	want := []string{"The 1 contact that matches the search and filters",
+		"All 6 contacts", "The consent log"}
+	if got := strings.Join(options, "|"); got != strings.Join(want, "|") {
+		t.Errorf("export choices = %q, want %q", options, want)
+	}
+	if f := filters["All 6 contacts"]; f != (data.ContactFilter{}) {
+		t.Errorf("all contacts export with filter %+v", f)
+	}
+	if f := filters[want[0]]; f.Search == "" {
+		t.Errorf("the matching contacts export without the search: %+v", f)
+	}
 }
 
 func TestContacts_FindShortcut(t *testing.T) {

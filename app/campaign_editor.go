@@ -50,7 +50,7 @@ type campaignEditor struct {
 	lockNote            *fyne.Container
 	panel               *fyne.Container
 	probTitle           *widget.Label
-	probList            *widget.List
+	probList            *problemList
 	obj                 fyne.CanvasObject
 }
 

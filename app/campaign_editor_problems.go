@@ -17,26 +17,26 @@ import (
 func (e *campaignEditor) problemsView() fyne.CanvasObject {
 	e.probTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
-	e.probList = widget.NewList(
+	e.probList = newProblemList(
 		func() int { return len(e.problems) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil,
-				widget.NewIcon(theme.ErrorIcon()), nil,
-				widget.NewLabel("problem"))
+		func(id widget.ListItemID) string {
+			if id >= len(e.problems) {
+				return ""
+			}
+			return e.problemText(e.problems[id])
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
+		func(id widget.ListItemID, icon *widget.Icon, label *widget.Label) {
 			if id >= len(e.problems) {
 				return
 			}
 			p := e.problems[id]
-			row := o.(*fyne.Container)
-			var icon fyne.Resource = theme.NewErrorThemedResource(
+			var res fyne.Resource = theme.NewErrorThemedResource(
 				theme.ErrorIcon())
 			if p.Severity == campaign.SeverityWarning {
-				icon = theme.NewWarningThemedResource(theme.WarningIcon())
+				res = theme.NewWarningThemedResource(theme.WarningIcon())
 			}
-			row.Objects[1].(*widget.Icon).SetResource(icon)
-			row.Objects[0].(*widget.Label).SetText(e.problemText(p))
+			icon.SetResource(res)
+			label.SetText(e.problemText(p))
 		},
 	)
 	e.probList.OnSelected = func(id widget.ListItemID) {
@@ -83,6 +83,7 @@ func (e *campaignEditor) refreshProblems() {
 		e.probTitle.SetText(fmt.Sprintf("Problems: %s, %s",
 			count(errs, "error"), count(warns, "warning")))
 	}
+	e.probList.fitRows()
 	e.probList.Refresh()
 }
 

@@ -19,6 +19,10 @@ const (
 	settingPrice          = "twilio_price_per_segment"
 	settingPriceCurrency  = "twilio_price_currency"
 	settingTenDLC         = "twilio_10dlc_throughput"
+	// settingWorked holds the Account SID whose saved credentials
+	// Twilio last accepted, so that a 20003 after a restart reads as a
+	// halted account. Saving or removing credentials clears it.
+	settingWorked = "twilio_worked_account"
 )
 
 // demoBanner is shown on every screen while the simulator stands in for
@@ -148,9 +152,12 @@ func (c *connection) LastTest() (*twilioclient.Report, time.Time) {
 // to the simulator in demo mode.
 func (c *connection) use(src credSource, creds twilioclient.Credentials,
 	baseURL string) error {
+	worked := src == sourceKeychain &&
+		c.setting(c.a.ctx, settingWorked, "") == creds.AccountSID
 	client, err := twilioclient.New(creds, twilioclient.Options{
-		BaseURL: baseURL,
-		Logger:  c.a.log,
+		BaseURL:      baseURL,
+		Logger:       c.a.log,
+		WorkedBefore: worked,
 	})
 	if err != nil {
 		return campaign.Errorf(campaign.EINVALID, "%s", err.Error())
@@ -179,6 +186,7 @@ func (c *connection) save(creds twilioclient.Credentials) error {
 	if err := c.keychain.Save(creds); err != nil {
 		return err
 	}
+	c.setWorked("") // until Twilio accepts the new ones
 
 	c.stopSimulator()
 	if err := c.use(sourceKeychain, creds, ""); err != nil {
@@ -205,8 +213,17 @@ func (c *connection) disconnect() error {
 	c.last = nil
 	c.mu.Unlock()
 	c.forgetPrice()
+	c.setWorked("")
 	c.a.log.Info("twilio: disconnected")
 	return nil
+}
+
+// setWorked remembers which saved account Twilio accepted, "" for none.
+func (c *connection) setWorked(accountSID string) {
+	if err := c.a.store.SetSetting(c.a.ctx, settingWorked,
+		accountSID); err != nil {
+		c.a.log.Warn("twilio: remember accepted account", "err", err)
+	}
 }
 
 // forgetPrice drops the price the last connection test stored, so that
@@ -310,6 +327,9 @@ func (c *connection) test(ctx context.Context) (twilioclient.Report, error) {
 	fmt.Sscan(c.setting(ctx, settingTenDLC, "0"), &tenDLC)
 
 	r := client.Check(ctx, country, tenDLC)
+	if client.Worked() && c.Source() == sourceKeychain {
+		c.setWorked(client.Credentials().AccountSID)
+	}
 	if r.PriceErr == nil && r.PricePerSegment != "" {
 		err = errors.Join(
 			c.a.store.SetSetting(ctx, settingPrice, r.PricePerSegment),

@@ -13,7 +13,6 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/nurturesms/nurture/twilioclient"
-	"github.com/nurturesms/nurture/twilioclient/twiliotest"
 )
 
 const (
@@ -289,19 +288,10 @@ func checkTwilioSetting(t *testing.T, a *App, key, want string) {
 
 func TestTwilioSection_EnvironmentAndRejectedToken(t *testing.T) {
 	noTwilioEnv(t)
-	sim, err := twiliotest.New(twiliotest.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sim.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	o := sim.Options()
+	o := startTestSimulator(t).Options()
 	t.Setenv(twilioclient.EnvAccountSID, o.AccountSID)
 	t.Setenv(twilioclient.EnvAuthToken, testAuthToken) // not the simulator's
 	t.Setenv(twilioclient.EnvServiceSID, o.ServiceSID)
-	t.Setenv(twilioclient.EnvBaseURL, sim.URL())
 
 	a := newTestApp(t)
 	s := newTwilioSectionState(a)

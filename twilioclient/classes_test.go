@@ -55,6 +55,24 @@ var classCases = []classCase{
 		wantClass: ClassAccountHalted, wantCode: 20005,
 	},
 	{
+		name: "halted: token that worked in an earlier run",
+		arrange: func(t *testing.T, b *bundle) {
+			b.sim.SetAuthToken(rotatedToken)
+		},
+		act: func(b *bundle) error {
+			o := b.sim.Options()
+			c, err := New(Credentials{AccountSID: o.AccountSID,
+				AuthToken: twiliotest.DefaultAuthToken, ServiceSID: o.ServiceSID},
+				Options{BaseURL: b.sim.URL(), WorkedBefore: true})
+			if err != nil {
+				return err
+			}
+			_, err = c.Account(context.Background())
+			return err
+		},
+		wantClass: ClassAccountHalted, wantCode: 20003,
+	},
+	{
 		name: "credentials: wrong token from the start",
 		act: func(b *bundle) error {
 			_, err := b.other(goodToken, "").Account(context.Background())

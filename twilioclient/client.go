@@ -29,6 +29,10 @@ type Options struct {
 	Logger *slog.Logger
 	// Now tells the time for schedule checks; nil means time.Now.
 	Now func() time.Time
+	// WorkedBefore says these credentials got answers in an earlier
+	// run, so that a 20003 from the first call reads as a halted
+	// account, not as a typing mistake.
+	WorkedBefore bool
 }
 
 // Client calls Twilio with one set of Credentials. It is safe for
@@ -72,6 +76,7 @@ func New(creds Credentials, opts Options) (*Client, error) {
 	if c.now == nil {
 		c.now = time.Now
 	}
+	c.succeeded.Store(opts.WorkedBefore)
 
 	// Route Twilio hosts elsewhere when asked to.
 	base, err := baseURLFromEnv()
@@ -87,6 +92,10 @@ func New(creds Credentials, opts Options) (*Client, error) {
 	}
 	return c, nil
 }
+
+// Worked reports whether Twilio has answered this Client, or its
+// credentials in an earlier run, without an error.
+func (c *Client) Worked() bool { return c.succeeded.Load() }
 
 // Credentials returns the credentials the Client uses.
 func (c *Client) Credentials() Credentials { return c.creds }

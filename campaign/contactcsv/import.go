@@ -132,8 +132,8 @@ type StoppedError struct {
 func (e *StoppedError) Error() string {
 	where := "No rows were saved."
 	if e.SavedLine > 0 {
-		where = fmt.Sprintf("Rows up to line %d are saved; later rows "+
-			"are not.", e.SavedLine)
+		where = fmt.Sprintf("Rows up to line %s are saved; later rows "+
+			"are not.", Thousands(e.SavedLine))
 	}
 	if errors.Is(e.Err, context.Canceled) {
 		return "The import was cancelled. " + where

@@ -187,9 +187,11 @@ func TestImport_stops(t *testing.T) {
 		failAt   int
 		cancelAt int // cancel while saving this batch
 		want     string
+		batch    int
 	}{
-		{"failed batch", 3, 0, "Rows up to line 21 are saved"},
-		{"cancelled", 0, 3, "cancelled. Rows up to line 21 are saved"},
+		{"failed batch", 3, 0, "Rows up to line 21 are saved", 10},
+		{"cancelled", 0, 3, "cancelled. Rows up to line 21 are saved", 10},
+		{"long file", 2, 0, "Rows up to line 1,000 are saved", 999},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,8 +202,8 @@ func TestImport_stops(t *testing.T) {
 					cancel()
 				}
 			}}
-			sum, err := Import(ctx, strings.NewReader(bigFile(100)), sink,
-				Options{Country: "GB", Batch: 10})
+			sum, err := Import(ctx, strings.NewReader(bigFile(10*tt.batch)),
+				sink, Options{Country: "GB", Batch: tt.batch})
 			var se *StoppedError
 			if !errors.As(err, &se) {
 				t.Fatalf("got %v, want a *StoppedError", err)

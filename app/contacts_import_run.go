@@ -101,8 +101,14 @@ func (d *importDialog) showProgress(r *importRun, p contactcsv.Progress) {
 	if d.size > 0 {
 		r.progress.SetValue(float64(p.BytesRead) / float64(d.size))
 	}
+	done := p.String()
+	if d.step == "check" { // nothing is saved while checking
+		done = fmt.Sprintf("%s new, %s already in Nurture, %s rejected",
+			contactcsv.Thousands(p.Imported), contactcsv.Thousands(p.Updated),
+			contactcsv.Thousands(p.Rejected+p.Duplicates))
+	}
 	r.status.SetText(fmt.Sprintf("%s rows read: %s", contactcsv.Thousands(
-		p.Rows), p))
+		p.Rows), done))
 }
 
 // showSummary says what the import will do, before anything is saved.

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/campaign/contactcsv"
 	"github.com/nurturesms/nurture/data"
 )
 
@@ -390,6 +391,28 @@ func TestContacts_ImportCancel(t *testing.T) {
 	if n != d.run.sum.Imported || n == 40000 {
 		t.Errorf("%d contacts saved, summary says %d of 40000", n,
 			d.run.sum.Imported)
+	}
+}
+
+// While the file is checked nothing is saved, so the progress line
+// must not say that contacts were imported.
+func TestContacts_ImportProgressWording(t *testing.T) {
+	test.NewTempApp(t)
+	p := contactcsv.Progress{Rows: 10, Imported: 7, Updated: 1,
+		Rejected: 1, Duplicates: 1}
+	tests := []struct{ step, want string }{
+		{"check", "10 rows read: 7 new, 1 already in Nurture, 2 rejected"},
+		{"run", "10 rows read: 7 imported, 1 updated, 1 rejected, " +
+			"1 duplicate skipped"},
+	}
+	for _, tt := range tests {
+		d := &importDialog{step: tt.step, size: 100}
+		r := &importRun{progress: widget.NewProgressBar(),
+			status: widget.NewLabel("")}
+		d.showProgress(r, p)
+		if got := r.status.Text; got != tt.want {
+			t.Errorf("%s: progress %q, want %q", tt.step, got, tt.want)
+		}
 	}
 }
 

@@ -233,8 +233,13 @@ func checkShape(t *testing.T, s *spec, schema json.RawMessage, v any,
 	var sc struct {
 		Ref        string                     `json:"$ref"`
 		Type       string                     `json:"type"`
+		Enum       []any                      `json:"enum"`
 		Properties map[string]json.RawMessage `json:"properties"`
 		Items      json.RawMessage            `json:"items"`
+		Twilio     struct {
+			// OverrideType is the type Twilio really sends.
+			OverrideType string `json:"overrideType"`
+		} `json:"x-twilio"`
 	}
 	if json.Unmarshal(schema, &sc) != nil || v == nil {
 		return
@@ -244,6 +249,10 @@ func checkShape(t *testing.T, s *spec, schema json.RawMessage, v any,
 		checkShape(t, s, s.Components.Schemas[name], v, where)
 		return
 	}
+	if sc.Twilio.OverrideType != "" {
+		sc.Type = sc.Twilio.OverrideType
+	}
+	checkValue(t, sc.Type, sc.Enum, v, where)
 	if len(sc.Properties) > 0 {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -264,4 +273,30 @@ func checkShape(t *testing.T, s *spec, schema json.RawMessage, v any,
 			checkShape(t, s, sc.Items, item, where+"[]")
 		}
 	}
+}
+
+// checkValue reports a value of the wrong JSON type, or one outside a
+// documented enum, such as a Message status Twilio never gives.
+func checkValue(t *testing.T, typ string, enum []any, v any, where string) {
+	t.Helper()
+	want := map[string]func(any) bool{
+		"string":  func(v any) bool { _, ok := v.(string); return ok },
+		"integer": func(v any) bool { _, ok := v.(float64); return ok },
+		"number":  func(v any) bool { _, ok := v.(float64); return ok },
+		"boolean": func(v any) bool { _, ok := v.(bool); return ok },
+		"array":   func(v any) bool { _, ok := v.([]any); return ok },
+		"object":  func(v any) bool { _, ok := v.(map[string]any); return ok },
+	}[typ]
+	if want != nil && !want(v) {
+		t.Errorf("%s: got %T %v, want a %s", where, v, v, typ)
+	}
+	if len(enum) == 0 {
+		return
+	}
+	for _, e := range enum {
+		if e == v {
+			return
+		}
+	}
+	t.Errorf("%s: got %v, want one of %v", where, v, enum)
 }

@@ -10,10 +10,20 @@ import (
 	"github.com/nurturesms/nurture/campaign"
 )
 
-// conditionFields are the built-in contact fields a condition offers;
-// the user may type the name of a custom field instead.
+// conditionFields are the built-in contact fields a condition offers
+// when the custom fields of contacts are not known; the user may type
+// the name of any field instead.
 var conditionFields = []string{campaign.FieldFirstName,
 	campaign.FieldLastName, campaign.FieldEmail, campaign.FieldPhone}
+
+// fieldChoices returns the contact fields a condition offers: the
+// built-in ones, then every custom field some contact has.
+func (e *campaignEditor) fieldChoices() []string {
+	if len(e.book.fields) > 0 {
+		return e.book.fields
+	}
+	return conditionFields
+}
 
 // conditionForm returns the fields that edit a condition of Node id:
 // the contact field, the test and the value. put stores the condition
@@ -27,7 +37,7 @@ func (e *campaignEditor) conditionForm(id string, cond campaign.Condition,
 		e.edit(id, key, func(n *campaign.Node) { put(n, c) })
 	}
 
-	field := widget.NewSelectEntry(conditionFields)
+	field := widget.NewSelectEntry(e.fieldChoices())
 	field.SetPlaceHolder("city")
 	field.SetText(cond.Field)
 	field.OnChanged = func(s string) {

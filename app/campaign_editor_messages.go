@@ -28,6 +28,9 @@ type messageBook struct {
 	msgs    []campaign.Message
 	choices []flow.MessageChoice
 	info    campaign.MessageInfo
+	// fields names every contact field, built-in and custom, for the
+	// field lists of conditions.
+	fields []string
 }
 
 // loadMessages reads the message library and the price per Segment.
@@ -58,7 +61,7 @@ func (e *campaignEditor) reloadMessages() {
 
 func newMessageBook(msgs []campaign.Message, known []string,
 	price float64) messageBook {
-	b := messageBook{msgs: msgs}
+	b := messageBook{msgs: msgs, fields: known}
 	for _, m := range msgs {
 		b.choices = append(b.choices, flow.MessageChoice{
 			ID: m.ID, Name: m.Name,

@@ -2,6 +2,7 @@ package app
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -153,5 +154,22 @@ func TestCampaignEditor_StartNeedsNoErrorsThenLocks(t *testing.T) {
 	if b.e.c.State != campaign.Paused || b.e.canvas.Model().ReadOnly {
 		t.Errorf("after Pause: state %s, read-only %v; want paused, false",
 			b.e.c.State, b.e.canvas.Model().ReadOnly)
+	}
+}
+
+func TestCampaignEditor_BranchOffersCustomFields(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	_, err := b.a.store.SaveContact(b.a.ctx, campaign.Contact{
+		Phone: "+15125550101", Fields: map[string]string{"City": "Austin"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.e.reloadMessages()
+
+	got := b.e.fieldChoices()
+	for _, want := range []string{campaign.FieldFirstName, "city"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("field choices %q, want %q among them", got, want)
+		}
 	}
 }

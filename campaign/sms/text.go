@@ -61,21 +61,80 @@ func isASCIILetter(b byte) bool {
 
 // StripHTML returns body without its HTML tags. Line and paragraph breaks
 // become new lines, and entities such as &amp; become the characters
-// they stand for.
+// they stand for. A link's address is kept after its text, as a plain
+// URL, so that stripping a link does not lose where it leads.
 func StripHTML(body string) string {
 	var b strings.Builder
 	last := 0
+	href, linkAt := "", 0
 	for _, t := range HTMLTags(body) {
 		b.WriteString(body[last:t.Start])
+		tag := body[t.Start:t.End]
+		closing := tag[1] == '/'
 		name := strings.ToLower(strings.Trim(
-			strings.Fields(body[t.Start+1:t.End-1] + " ")[0], "/"))
-		if name == "br" || name == "p" && body[t.Start+1] == '/' {
+			strings.Fields(tag[1:len(tag)-1] + " ")[0], "/"))
+		switch {
+		case name == "a" && !closing:
+			href, linkAt = attr(tag, "href"), b.Len()
+		case name == "a" && href != "":
+			// Add the address unless the text already shows it.
+			if text := b.String()[linkAt:]; !strings.Contains(text, href) {
+				if strings.TrimSpace(text) != "" {
+					b.WriteByte(' ')
+				}
+				b.WriteString(href)
+			}
+			href = ""
+		case name == "br" || name == "p" && closing:
 			b.WriteByte('\n')
 		}
 		last = t.End
 	}
 	b.WriteString(body[last:])
-	return html.UnescapeString(b.String())
+
+	// A closing paragraph at the end would leave a new line that costs
+	// a character and shows nothing.
+	out := b.String()
+	if !strings.HasSuffix(body, "\n") {
+		out = strings.TrimRight(out, "\n")
+	}
+	return html.UnescapeString(out)
+}
+
+// attr returns the value of the named attribute in an HTML tag, such as
+// the href of <a href="https://example.com">, or "".
+func attr(tag, name string) string {
+	for i := 1; i+len(name) <= len(tag); i++ {
+		if !strings.EqualFold(tag[i:i+len(name)], name) {
+			continue
+		}
+		from := i + len(name)
+
+		// The name must stand alone and be followed by =.
+		if c := tag[i-1]; c != ' ' && c != '\n' && c != '\t' {
+			continue
+		}
+		rest := strings.TrimLeft(tag[from:], " \t\n")
+		if !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\n")
+		if rest == "" {
+			return ""
+		}
+		if q := rest[0]; q == '"' || q == '\'' {
+			if end := strings.IndexByte(rest[1:], q); end >= 0 {
+				return rest[1 : 1+end]
+			}
+			return ""
+		}
+		end := strings.IndexAny(rest, " \t\n>")
+		if end < 0 {
+			end = len(rest)
+		}
+		return rest[:end]
+	}
+	return ""
 }
 
 // Links finds the web addresses in body. Twilio sends them as written

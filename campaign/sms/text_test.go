@@ -2,6 +2,7 @@ package sms
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -27,10 +28,21 @@ func TestHTMLTags(t *testing.T) {
 func TestStripHTML(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"<b>Sale</b> today", "Sale today"},
-		{"<p>One</p><p>Two</p>", "One\nTwo\n"},
+		{"<p>One</p><p>Two</p>", "One\nTwo"},
+		{"<p>One</p>\n", "One\n\n"},
 		{"a<br>b", "a\nb"},
 		{"Fish &amp; chips", "Fish & chips"},
 		{"3 < 5", "3 < 5"},
+		{`Shop <a href="https://example.com/sale">now</a>!`,
+			"Shop now https://example.com/sale!"},
+		{`<A class=x HREF='https://a.b/c?d=1&amp;e=2'>here</A>`,
+			"here https://a.b/c?d=1&e=2"},
+		{`<a href=https://a.b>https://a.b</a>`, "https://a.b"},
+		{`<a href="https://a.b"></a>`, "https://a.b"},
+		{`<a data-href="x" title="y">no address</a>`, "no address"},
+		{`<a href>broken</a>`, "broken"},
+		{`<a href="unclosed>text</a>`, "text"},
+		{`<a title="İİ" href="https://a.b">x</a>`, "x https://a.b"},
 	}
 	for _, tt := range tests {
 		if got := StripHTML(tt.body); got != tt.want {
@@ -64,4 +76,25 @@ func spanTexts(body string, spans []Span) []string {
 		out = append(out, body[s.Start:s.End])
 	}
 	return out
+}
+
+// FuzzStripHTML checks that stripping never panics, and leaves text
+// with no tags and no entities as it is.
+func FuzzStripHTML(f *testing.F) {
+	for _, s := range []string{
+		"<b>Sale</b> today",
+		`Shop <a href="https://example.com">now</a>`,
+		`<a title="İİ" HREF = 'x'>y</a>`,
+		"<p>One</p>\n<p>Two",
+		"3 < 5 > 4 &amp;",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		got := StripHTML(body)
+		if len(HTMLTags(body)) == 0 && !strings.Contains(body, "&") &&
+			got != body {
+			t.Errorf("StripHTML(%q) = %q, want it unchanged", body, got)
+		}
+	})
 }

@@ -37,7 +37,7 @@ func (e *campaignEditor) conditionForm(id string, cond campaign.Condition,
 		e.edit(id, key, func(n *campaign.Node) { put(n, c) })
 	}
 
-	field := widget.NewSelectEntry(e.fieldChoices())
+	field := e.newSelectEntry(e.fieldChoices())
 	field.SetPlaceHolder("city")
 	field.SetText(cond.Field)
 	field.OnChanged = func(s string) {
@@ -59,7 +59,7 @@ func (e *campaignEditor) conditionForm(id string, cond campaign.Condition,
 		e.showSettings()
 	}
 
-	value := widget.NewEntry()
+	value := e.newEntry()
 	value.SetPlaceHolder(valueHint(cond.Op))
 	value.SetText(cond.Value)
 	value.OnChanged = func(s string) {

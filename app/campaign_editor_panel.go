@@ -146,7 +146,7 @@ func (e *campaignEditor) startSettings(n campaign.Node) []fyne.CanvasObject {
 
 	switch aud.Mode {
 	case campaign.AudienceAnyTag, campaign.AudienceAllTags:
-		tags := widget.NewEntry()
+		tags := e.newEntry()
 		tags.SetPlaceHolder("customer, vip")
 		tags.SetText(strings.Join(aud.Tags, ", "))
 		tags.OnChanged = func(s string) {
@@ -254,7 +254,7 @@ func (e *campaignEditor) waitSettings(n campaign.Node) []fyne.CanvasObject {
 func (e *campaignEditor) forFields(w campaign.Wait,
 	set func(string, func(*campaign.Wait))) []fyne.CanvasObject {
 
-	amount := widget.NewEntry()
+	amount := e.newEntry()
 	amount.SetText(strconv.Itoa(w.Amount))
 	problem := hint("")
 	amount.OnChanged = func(s string) {
@@ -296,7 +296,7 @@ func (e *campaignEditor) untilFields(w campaign.Wait,
 		set("", func(w *campaign.Wait) { w.Weekday = day.SelectedIndex() - 1 })
 	}
 
-	at := widget.NewEntry()
+	at := e.newEntry()
 	at.SetPlaceHolder("09:00")
 	at.SetText(flow.ClockTime(w.TimeOfDay))
 	problem := hint("")

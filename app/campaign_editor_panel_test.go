@@ -38,11 +38,11 @@ func TestCampaignEditor_PanelEditsBranch(t *testing.T) {
 	b := newEditorBench(t, campaign.Draft)
 	id := b.dropAt(t, campaign.KindBranch, fyne.NewPos(300, 300))
 
-	field := panelWidget(t, b.e, first[*widget.SelectEntry])
+	field := panelWidget(t, b.e, first[*panelSelectEntry])
 	test.Type(field, "city")
 	op := panelWidget(t, b.e, first[*widget.Select])
 	op.SetSelected("equals")
-	value := panelWidget(t, b.e, func(en *widget.Entry) bool {
+	value := panelWidget(t, b.e, func(en *panelEntry) bool {
 		return en.PlaceHolder == "Austin"
 	})
 	test.Type(value, "Austin")
@@ -66,7 +66,7 @@ func TestCampaignEditor_PanelEditsStart(t *testing.T) {
 
 	mode := panelWidget(t, b.e, first[*widget.Select])
 	mode.SetSelected("Contacts with any of these tags")
-	tags := panelWidget(t, b.e, func(en *widget.Entry) bool {
+	tags := panelWidget(t, b.e, func(en *panelEntry) bool {
 		return en.PlaceHolder == "customer, vip"
 	})
 	test.Type(tags, "customer, vip")
@@ -87,7 +87,7 @@ func TestCampaignEditor_PanelEditsWaitUntil(t *testing.T) {
 
 	panelWidget(t, b.e, first[*widget.RadioGroup]).SetSelected(waitUntilLabel)
 	panelWidget(t, b.e, first[*widget.Select]).SetSelected("Monday")
-	at := panelWidget(t, b.e, func(en *widget.Entry) bool {
+	at := panelWidget(t, b.e, func(en *panelEntry) bool {
 		return en.PlaceHolder == "09:00"
 	})
 	at.SetText("")
@@ -171,5 +171,34 @@ func TestCampaignEditor_BranchOffersCustomFields(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("field choices %q, want %q among them", got, want)
 		}
+	}
+}
+
+func TestCampaignEditor_CtrlSInAFieldSaves(t *testing.T) {
+	b := newEditorBench(t, campaign.Draft)
+	id := b.dropAt(t, campaign.KindWait, fyne.NewPos(300, 300))
+	amount := findEntry(t, b.e.panel, "1")
+	b.a.win.Canvas().Focus(amount)
+	amount.SetText("")
+	test.Type(amount, "5")
+
+	// The driver hands a shortcut to the focused field, not the window.
+	focused, ok := b.a.win.Canvas().Focused().(fyne.Shortcutable)
+	if !ok {
+		t.Fatalf("focused %T, want the amount field", b.a.win.Canvas().Focused())
+	}
+	focused.TypedShortcut(ctrl(fyne.KeyS))
+
+	c, err := b.a.store.Campaign(b.a.ctx, b.e.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, ok := c.Graph.Node(id)
+	if !ok || n.Wait == nil || n.Wait.Amount != 5 {
+		t.Errorf("stored Wait after Ctrl+S in its field = %+v, want 5 of "+
+			"a unit", n.Wait)
+	}
+	if b.e.dirty {
+		t.Error("the editor still has unsaved changes after Ctrl+S")
 	}
 }

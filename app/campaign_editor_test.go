@@ -305,11 +305,11 @@ func TestCampaignEditor_BackSavesAndCloses(t *testing.T) {
 }
 
 // findEntry returns the entry in o's tree whose text is text.
-func findEntry(t *testing.T, o fyne.CanvasObject, text string) *widget.Entry {
+func findEntry(t *testing.T, o fyne.CanvasObject, text string) *panelEntry {
 	t.Helper()
-	var found *widget.Entry
+	var found *panelEntry
 	eachObject(o, func(obj fyne.CanvasObject) {
-		if en, ok := obj.(*widget.Entry); ok && en.Text == text {
+		if en, ok := obj.(*panelEntry); ok && en.Text == text {
 			found = en
 		}
 	})

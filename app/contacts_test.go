@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -427,10 +428,15 @@ func TestSettings_DefaultCountry(t *testing.T) {
 			sel = s
 		}
 	})
-	if sel == nil || sel.Selected != "US  +1" {
-		t.Fatalf("country picker = %+v, want US +1 shown", sel)
+	if got, want := sel.Selected, "United States (US)  +1"; got != want {
+		t.Fatalf("country picker shows %q, want %q", got, want)
 	}
-	sel.SetSelected("GB  +44")
+	// Countries are listed by name, each with its code.
+	if i, j := slices.Index(sel.Options, "Germany (DE)  +49"),
+		slices.Index(sel.Options, "France (FR)  +33"); i < 0 || j < 0 || j > i {
+		t.Errorf("France at %d, Germany at %d: want both, by name", j, i)
+	}
+	sel.SetSelected("United Kingdom (GB)  +44")
 	if got := a.defaultCountry(); got != "GB" {
 		t.Errorf("default country = %q after choosing GB", got)
 	}

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // defaultCountry returns the saved default country (the ISO code
@@ -27,7 +29,8 @@ func (a *App) defaultCountry() string {
 }
 
 // countryOptions lists every country the numbering plan knows, as
-// "US  +1", sorted by code.
+// "Germany (DE)  +49", sorted by name so a country is where people
+// look for it.
 func countryOptions() []string {
 	var out []string
 	for region := range phonenumbers.GetSupportedRegions() {
@@ -38,14 +41,24 @@ func countryOptions() []string {
 }
 
 func countryOption(region string) string {
-	return fmt.Sprintf("%s  +%d", region,
+	name := region
+	if r, err := language.ParseRegion(region); err == nil {
+		if n := display.English.Regions().Name(r); n != "" {
+			name = n
+		}
+	}
+	return fmt.Sprintf("%s (%s)  +%d", name, region,
 		phonenumbers.GetCountryCodeForRegion(region))
 }
 
 // countryOf reads the ISO code back from a countryOptions entry.
 func countryOf(option string) string {
-	code, _, _ := strings.Cut(option, " ")
-	return code
+	open := strings.LastIndex(option, "(")
+	end := strings.LastIndex(option, ")")
+	if open < 0 || end < open {
+		return option
+	}
+	return option[open+1 : end]
 }
 
 // newCountrySelect is a picker of countries showing country.

@@ -281,6 +281,27 @@ func TestClient_ErrorClasses(t *testing.T) {
 // rotates it.
 const rotatedToken = "c0ffee00c0ffee00c0ffee00c0ffee00"
 
+func TestError_RateLimitedReadSaysWhenToTryAgain(t *testing.T) {
+	tests := []struct {
+		op    string
+		retry time.Duration
+		want  string
+	}{
+		{"send", 7 * time.Second, "tries again by itself"},
+		{"fetch account", 0, "Try again in a few seconds."},
+		{"fetch account", time.Second, "Try again in 1 second."},
+		{"fetch balance", 1500 * time.Millisecond, "Try again in 2 seconds."},
+		{"fetch price", 3 * time.Minute, "Try again in 3 minutes."},
+	}
+	for _, tt := range tests {
+		e := &Error{Class: ClassRateLimited, Op: tt.op, RetryAfter: tt.retry}
+		if got := e.Error(); !strings.Contains(got, tt.want) {
+			t.Errorf("%s after %s: got %q, want it to contain %q", tt.op,
+				tt.retry, got, tt.want)
+		}
+	}
+}
+
 func TestError_OutcomeUnknownSaysWhatMayHaveHappened(t *testing.T) {
 	tests := []struct {
 		op          string

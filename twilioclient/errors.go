@@ -137,15 +137,35 @@ func (e *Error) Error() string {
 			"Token (error %d). Check them in the Twilio console.", e.Code)
 	}
 	msg := e.Class.Explanation()
-	if e.Class == ClassOutcomeUnknown && !e.mayHaveSent() {
+	switch {
+	case e.Class == ClassOutcomeUnknown && !e.mayHaveSent():
 		msg = "Nurture did not get a clear answer from Twilio. Check " +
 			"the internet connection and try again; if it goes on, " +
 			"see status.twilio.com."
+	case e.Class == ClassRateLimited && !e.mayHaveSent():
+		// Only sends are retried by themselves.
+		msg = fmt.Sprintf("Twilio asked Nurture to slow down. Try "+
+			"again in %s.", waitText(e.RetryAfter))
 	}
 	if e.Code != 0 {
 		msg += fmt.Sprintf(" Twilio error %d.", e.Code)
 	}
 	return msg
+}
+
+// waitText words a Retry-After for the user, "a few seconds" when
+// Twilio gave none.
+func waitText(d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	switch {
+	case secs <= 0:
+		return "a few seconds"
+	case secs == 1:
+		return "1 second"
+	case secs < 120:
+		return fmt.Sprintf("%d seconds", secs)
+	}
+	return fmt.Sprintf("%d minutes", (secs+59)/60)
 }
 
 // mayHaveSent reports whether the failed call could have created or

@@ -46,6 +46,7 @@ type campaignEditor struct {
 
 	title, status, zoom *widget.Label
 	undo, redo, save    *widget.Button
+	arrangeBtn          *widget.Button
 	stateBtn            *widget.Button
 	lockNote            *fyne.Container
 	panel               *fyne.Container
@@ -127,7 +128,7 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 		e.canvas.ZoomIn)
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(),
 		e.canvas.Fit)
-	arrange := widget.NewButtonWithIcon("Arrange", theme.GridIcon(),
+	e.arrangeBtn = widget.NewButtonWithIcon("Arrange", theme.GridIcon(),
 		e.arrange)
 	band := widget.NewCheck("Box select", func(on bool) {
 		e.canvas.BandSelect = on
@@ -139,7 +140,7 @@ func (e *campaignEditor) toolbar() fyne.CanvasObject {
 	e.title.Truncation = fyne.TextTruncateEllipsis
 	commands := container.NewHBox(e.undo, e.redo, e.save,
 		widget.NewSeparator(), zoomOut, container.NewStack(zoomWidth, e.zoom),
-		zoomIn, fit, arrange, band,
+		zoomIn, fit, e.arrangeBtn, band,
 		widget.NewSeparator(), e.stateBtn)
 	return container.NewBorder(nil, nil, back, commands, e.title)
 }
@@ -197,6 +198,7 @@ func (e *campaignEditor) updateButtons() {
 	enable(e.undo, m.CanUndo())
 	enable(e.redo, m.CanRedo())
 	enable(e.save, !m.ReadOnly)
+	enable(e.arrangeBtn, !m.ReadOnly)
 }
 
 func enable(b *widget.Button, on bool) {

@@ -43,3 +43,25 @@ func TestCampaignEditor_ProblemsAreNotCutOff(t *testing.T) {
 		t.Error("no problem wrapped onto a second line in a narrow window")
 	}
 }
+
+func TestCampaignEditor_NoProblemsSaysWhatIsNext(t *testing.T) {
+	tests := []struct {
+		state campaign.State
+		want  string
+	}{
+		{campaign.Draft, "Problems: none. The campaign is ready to start."},
+		{campaign.Running, "Problems: none."},
+		{campaign.Paused, "Problems: none. The campaign is ready to resume."},
+		{campaign.Done, "Problems: none."},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.state), func(t *testing.T) {
+			b := newEditorBench(t, tt.state)
+			b.e.problems = nil
+			b.e.refreshProblems()
+			if got := b.e.probTitle.Text; got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

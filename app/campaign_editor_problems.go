@@ -78,13 +78,24 @@ func (e *campaignEditor) refreshProblems() {
 
 	switch {
 	case errs+warns == 0:
-		e.probTitle.SetText("Problems: none. The campaign is ready to start.")
+		e.probTitle.SetText("Problems: none." + e.readyText())
 	default:
 		e.probTitle.SetText(fmt.Sprintf("Problems: %s, %s",
 			count(errs, "error"), count(warns, "warning")))
 	}
 	e.probList.fitRows()
 	e.probList.Refresh()
+}
+
+// readyText says what a campaign with no problems can do next.
+func (e *campaignEditor) readyText() string {
+	switch e.c.State {
+	case campaign.Draft:
+		return " The campaign is ready to start."
+	case campaign.Paused:
+		return " The campaign is ready to resume."
+	}
+	return ""
 }
 
 // count returns "1 error" or "3 errors".

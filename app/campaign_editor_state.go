@@ -44,6 +44,7 @@ func (e *campaignEditor) updateState() {
 		e.stateBtn.Show()
 	}
 	e.updateButtons()
+	e.refreshProblems()
 	e.showSettings()
 	e.canvas.Refresh()
 }

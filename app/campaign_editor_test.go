@@ -255,6 +255,9 @@ func TestCampaignEditor_RunningIsLocked(t *testing.T) {
 	if len(b.e.lockNote.Objects) == 0 {
 		t.Error("no note says the running campaign is locked")
 	}
+	if !b.e.arrangeBtn.Disabled() {
+		t.Error("Arrange is enabled on a locked canvas")
+	}
 
 	b.e.canvas.Reveal(campaign.StartID)
 	mode := panelWidget(t, b.e, first[*widget.Select])

@@ -141,8 +141,8 @@ func (e *messageEditor) confirmLeave(proceed func()) {
 	}))
 	saveBtn.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard changes", done(func() {
-		e.name.SetText(e.msg.Name)
-		e.body.SetText(e.msg.Body)
+		e.name.resetText(e.msg.Name)
+		e.body.resetText(e.msg.Body)
 		proceed()
 	}))
 	stay := widget.NewButton("Keep editing", done(func() {}))
@@ -173,9 +173,12 @@ func (e *messageEditor) hidden() {
 	e.a.win.Canvas().RemoveShortcut(e.saveKey)
 }
 
-// replaceBody puts new text in the body, as if typed.
+// replaceBody puts new text in the body, as if typed: Ctrl+Z takes it
+// back. The body keeps the keyboard, so that typing and Ctrl+Z carry on
+// there after a button was clicked.
 func (e *messageEditor) replaceBody(text string) {
-	e.body.SetText(text)
+	e.body.replaceText(text)
+	e.a.win.Canvas().Focus(e.body)
 }
 
 // audience returns the editor's audience scan.

@@ -479,3 +479,30 @@ func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
 		}
 	}
 }
+
+func TestMessageEditor_UndoReplacements(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.store.SetSetting(a.ctx, settingSmartEncoding,
+		"off"); err != nil {
+		t.Fatal(err)
+	}
+	_, e := msgOpenEditor(t, a, "Hi <b>Sam</b> “x”")
+	a.win.Canvas().Focus(e.body)
+	test.Tap(e.preview.html.Objects[1].(*widget.Button)) // Strip
+	test.Tap(e.preview.unicode.replaceAll)
+	e.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(e.body, "!")
+
+	// Each Ctrl+Z takes one step back: the typing, then each button.
+	for _, want := range []string{
+		`Hi Sam "x"`,
+		"Hi Sam “x”",
+		"Hi <b>Sam</b> “x”",
+		"Hi <b>Sam</b> “x”",
+	} {
+		msgPressShortcut(a, &fyne.ShortcutUndo{})
+		if got := e.body.Text; got != want {
+			t.Errorf("after Ctrl+Z: got %q, want %q", got, want)
+		}
+	}
+}

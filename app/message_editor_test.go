@@ -86,12 +86,19 @@ func TestMessageEditor_TypingUpdatesPreview(t *testing.T) {
 	}
 }
 
-func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
+// msgAppSmartOff returns an App whose previews have Smart Encoding off.
+func msgAppSmartOff(t *testing.T) *App {
+	t.Helper()
 	a := newTestApp(t)
 	if err := a.store.SetSetting(a.ctx, settingSmartEncoding,
 		"off"); err != nil {
 		t.Fatal(err)
 	}
+	return a
+}
+
+func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
+	a := msgAppSmartOff(t)
 	_, e := msgOpenEditor(t, a, "“Hi” — it’s “here”")
 	u := e.preview.unicode
 	if got, want := len(u.rows.Objects), 4; got != want {
@@ -481,11 +488,7 @@ func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
 }
 
 func TestMessageEditor_UndoReplacements(t *testing.T) {
-	a := newTestApp(t)
-	if err := a.store.SetSetting(a.ctx, settingSmartEncoding,
-		"off"); err != nil {
-		t.Fatal(err)
-	}
+	a := msgAppSmartOff(t)
 	_, e := msgOpenEditor(t, a, "Hi <b>Sam</b> “x”")
 	a.win.Canvas().Focus(e.body)
 	test.Tap(e.preview.html.Objects[1].(*widget.Button)) // Strip

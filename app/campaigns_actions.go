@@ -35,6 +35,8 @@ func (s *campaignsScreen) askName(title, confirm, value string,
 				done(entry.Text)
 			}
 		}, s.a.win)
+	// Enter confirms, as the button does, once the name is valid.
+	entry.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(420, form.MinSize().Height))
 	form.Show()
 	s.a.win.Canvas().Focus(entry)

@@ -168,6 +168,28 @@ func TestCampaigns_CreateOpensEditor(t *testing.T) {
 	}
 }
 
+func TestCampaigns_EnterCreates(t *testing.T) {
+	a := newTestApp(t)
+	s := campaignsFor(t, a)
+
+	tapButton(t, a, "New campaign")
+	entry, ok := a.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("focused %T, want the name entry", a.win.Canvas().Focused())
+	}
+	test.Type(entry, "Spring welcome")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	list, err := a.store.Campaigns(context.Background())
+	if err != nil || len(list) != 1 || list[0].Name != "Spring welcome" {
+		t.Fatalf("got %+v, %v, want one campaign named Spring welcome",
+			list, err)
+	}
+	if s.editor == nil {
+		t.Error("Enter in the name field did not open the new campaign")
+	}
+}
+
 func TestCampaigns_ClickSelectsDoubleClickOpens(t *testing.T) {
 	a := newTestApp(t)
 	saveCampaign(t, a, campaign.Campaign{Name: "Autumn"})

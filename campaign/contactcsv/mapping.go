@@ -92,6 +92,22 @@ var aliases = map[string]Field{
 	"optedout": OptedOut, "optout": OptedOut, "unsubscribed": OptedOut,
 	"donotcontact": OptedOut, "stop": OptedOut,
 
+	// Spreadsheets from other languages: German, French, Spanish,
+	// Italian, Portuguese and Dutch.
+	"telefon": PhoneField, "telefonnummer": PhoneField,
+	"handynummer": PhoneField, "mobil": PhoneField,
+	"mobilnummer": PhoneField, "téléphone": PhoneField, "tél": PhoneField,
+	"portable": PhoneField, "teléfono": PhoneField, "telefono": PhoneField,
+	"móvil": PhoneField, "movil": PhoneField, "celular": PhoneField,
+	"cellulare": PhoneField, "telefone": PhoneField,
+	"telefoonnummer": PhoneField, "mobiel": PhoneField,
+	"vorname": FirstName, "prénom": FirstName, "nombre": FirstName,
+	"nome": FirstName, "voornaam": FirstName,
+	"nachname": LastName, "familienname": LastName, "apellido": LastName,
+	"apellidos": LastName, "cognome": LastName, "sobrenome": LastName,
+	"achternaam":   LastName,
+	"emailadresse": Email, "correo": Email, "correoelectrónico": Email,
+
 	// A reason column is what Nurture adds to a file of rejected rows;
 	// the others are what Nurture's own export adds.
 	"reason": Ignore, "notmobile": Ignore, "createdat": Ignore,
@@ -155,7 +171,7 @@ func (m Mapping) Check() error {
 	}
 	switch {
 	case n == 0:
-		return errNoPhone
+		return ErrNoPhone
 	case n > 1:
 		return errTwoPhones
 	}

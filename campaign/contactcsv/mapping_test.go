@@ -1,6 +1,7 @@
 package contactcsv
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -21,13 +22,41 @@ func TestGuessMapping(t *testing.T) {
 	}
 }
 
+// Headers written in other languages map as their English names do.
+func TestGuessMapping_otherLanguages(t *testing.T) {
+	tests := []struct {
+		header []string
+		want   Mapping
+	}{
+		{[]string{"Vorname", "Nachname", "Telefon"},
+			Mapping{FirstName, LastName, PhoneField}},
+		{[]string{"Prénom", "Nom", "Téléphone portable", "Tél."},
+			Mapping{FirstName, LastName, Custom, PhoneField}},
+		{[]string{"Nombre", "Apellidos", "Móvil", "Correo"},
+			Mapping{FirstName, LastName, PhoneField, Email}},
+		{[]string{"Nome", "Cognome", "Cellulare"},
+			Mapping{FirstName, LastName, PhoneField}},
+	}
+	for _, tt := range tests {
+		got := GuessMapping(tt.header)
+		for i := range tt.want {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: column %q got %v, want %v", tt.header,
+					tt.header[i], got[i], tt.want[i])
+			}
+		}
+	}
+}
+
 func TestGuessMapping_phoneByWord(t *testing.T) {
 	got := GuessMapping([]string{"Customer", "Work Cell #"})
 	if got[1] != PhoneField {
 		t.Errorf("got %v, want the phone column found", got)
 	}
-	if err := (Mapping{Custom, FirstName}).Check(); err == nil {
-		t.Error("a mapping without a phone column passed Check")
+	if err := (Mapping{Custom, FirstName}).Check(); !errors.Is(err,
+		ErrNoPhone) {
+		t.Errorf("a mapping without a phone column: Check = %v, want "+
+			"ErrNoPhone", err)
 	}
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 var (
-	errNoPhone = campaign.Errorf(campaign.EINVALID, "No column is set "+
+	// ErrNoPhone says that no column holds the phone numbers.
+	ErrNoPhone = campaign.Errorf(campaign.EINVALID, "No column is set "+
 		"to Phone. Choose the column that holds the phone numbers.")
 	errTwoPhones = campaign.Errorf(campaign.EINVALID, "Two columns are "+
 		"set to Phone. Set only one; the other can be a custom field.")

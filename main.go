@@ -298,6 +298,14 @@ func importContacts(e *env, store *data.Store, in io.Reader,
 	}
 
 	sum, err := contactcsv.Import(ctx, in, store, o)
+	if errors.Is(err, contactcsv.ErrNoPhone) {
+		// The window lets the user pick the column; here the header
+		// has to name it.
+		return campaign.Errorf(campaign.EINVALID, "No column of the "+
+			"file is headed as phone numbers. Head that column Phone "+
+			"(or Mobile, Cell), or import the file in the Nurture "+
+			"window, where you can choose the column.")
+	}
 	e.log.Info("contacts imported", "imported", sum.Imported,
 		"updated", sum.Updated, "rejected", sum.Rejected, "err", err != nil)
 	var se *contactcsv.StoppedError

@@ -100,18 +100,23 @@ func (t *callTransport) last() (int, time.Duration) {
 	return t.status, t.retryAfter
 }
 
-// parseRetryAfter reads seconds or an HTTP date. It returns 0 when the
-// header is missing or unreadable.
+// maxRetryAfter caps the wait a Retry-After can ask for, so that a huge
+// or overflowing value cannot stall sending for days or turn negative.
+const maxRetryAfter = time.Hour
+
+// parseRetryAfter reads seconds or an HTTP date, at most maxRetryAfter.
+// It returns 0 when the header is missing or unreadable.
 func parseRetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(n) * time.Second
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil {
+		secs := min(n, uint64(maxRetryAfter/time.Second))
+		return time.Duration(secs) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), maxRetryAfter)
 	}
 	return 0
 }

@@ -70,3 +70,27 @@ func TestParseRetryAfter_CapsHugeWaits(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBaseURL_NeverQuotesAPassword(t *testing.T) {
+	tests := []struct {
+		in     string
+		wantOK bool
+	}{
+		{"http://127.0.0.1:8089", true},
+		{"https://proxy.example", true},
+		{"ftp://user:s3cretpass@proxy.example", false},
+		{"http://user:s3cretpass@[::1", false},
+		{"127.0.0.1:8089", false},
+	}
+	for _, tt := range tests {
+		_, err := parseBaseURL(tt.in)
+		if (err == nil) != tt.wantOK {
+			t.Errorf("parseBaseURL(%q): got %v, want ok %v", tt.in, err,
+				tt.wantOK)
+		}
+		if err != nil && strings.Contains(err.Error(), "s3cretpass") {
+			t.Errorf("parseBaseURL(%q): got %q, want the password hidden",
+				tt.in, err)
+		}
+	}
+}

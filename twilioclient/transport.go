@@ -46,10 +46,14 @@ func isTwilioHost(h string) bool {
 // parseBaseURL checks a NURTURE_TWILIO_URL-style value.
 func parseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
-	if err != nil || u.Host == "" ||
-		(u.Scheme != "http" && u.Scheme != "https") {
+	if err != nil {
+		// The text may hold a password, so it is not quoted.
 		return nil, fmt.Errorf("%s must be a URL such as "+
-			"http://127.0.0.1:8089, not %q", EnvBaseURL, s)
+			"http://127.0.0.1:8089", EnvBaseURL)
+	}
+	if u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("%s must be a URL such as "+
+			"http://127.0.0.1:8089, not %q", EnvBaseURL, u.Redacted())
 	}
 	return u, nil
 }

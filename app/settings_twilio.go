@@ -270,6 +270,13 @@ func (s *twilioSection) onLeaveDemo() {
 // onTest runs the connection test in the background and shows the
 // result when it comes.
 func (s *twilioSection) onTest() {
+	typed := twilioclient.Credentials{AccountSID: s.account.Text,
+		AuthToken: s.token.Text, ServiceSID: s.service.Text}.Trimmed()
+	if s.a.conn.Source() == sourceKeychain && typed != s.a.conn.Credentials() {
+		s.result.SetText("Save the changed credentials first: Test " +
+			"connection checks the saved ones.")
+		return
+	}
 	s.test.Disable()
 	s.result.SetText("Asking Twilio…")
 	s.a.goSafe("the Twilio connection test", func() {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -72,4 +73,21 @@ func testClass(t *testing.T, a *App) twilioclient.Class {
 		t.Fatalf("got %v, %v; want a Twilio error", err, r.AccountErr)
 	}
 	return e.Class
+}
+
+func TestTwilioSection_TestAsksToSaveEditsFirst(t *testing.T) {
+	noTwilioEnv(t)
+	startTestSimulator(t)
+	s := newTwilioSectionState(newTestApp(t))
+	typeCredentials(s)
+	test.Tap(s.save)
+
+	s.token.SetText("0123456789abcdef0123456789abcdee")
+	test.Tap(s.test)
+	if got := s.result.Text; !strings.Contains(got, "Save the changed") {
+		t.Errorf("got %q, want a request to save first", got)
+	}
+	if s.test.Disabled() {
+		t.Error("got the test running, want it not started")
+	}
 }

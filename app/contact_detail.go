@@ -172,7 +172,7 @@ func (s *contactsScreen) askConsent(c campaign.Contact,
 		s.refresh()
 		s.showContact(c.ID)
 	}, s.a.win)
-	showSmallForm(d, note)
+	showSmallForm(s.a.win, d, note)
 }
 
 // confirmDelete deletes one contact once the user agrees.

@@ -125,6 +125,7 @@ func (s *contactsScreen) showForm(f *contactForm, c campaign.Contact) {
 	}, s.a.win)
 	d.Resize(d.MinSize().AddWidthHeight(240, 0))
 	d.Show()
+	s.a.win.Canvas().Focus(f.phone)
 }
 
 // saveContact stores the form and shows the result. When the contact

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,7 +36,7 @@ func (s *contactsScreen) askTags(add bool) {
 					contactcsv.SplitTags(entry.Text)))
 			}
 		}, s.a.win)
-	showSmallForm(d, entry)
+	showSmallForm(s.a.win, d, entry)
 }
 
 // smallFormWidth is the least width of a one-field dialog, so that its
@@ -43,13 +44,16 @@ func (s *contactsScreen) askTags(add bool) {
 const smallFormWidth = 460
 
 // showSmallForm shows a one-field form dialog wide enough to type in,
-// with Enter in the entry pressing the confirm button.
-func showSmallForm(d *dialog.FormDialog, entry *widget.Entry) {
+// with the cursor in the entry and Enter pressing the confirm button.
+func showSmallForm(win fyne.Window, d *dialog.FormDialog,
+	entry *widget.Entry) {
+
 	entry.OnSubmitted = func(string) { d.Submit() }
 	size := d.MinSize()
 	size.Width = max(size.Width, smallFormWidth)
 	d.Resize(size)
 	d.Show()
+	win.Canvas().Focus(entry)
 }
 
 // changeTags applies a tag change to the selection and refreshes.

@@ -260,6 +260,21 @@ func TestContacts_AddChecksNumber(t *testing.T) {
 	}
 }
 
+// The add form opens with the cursor in the phone number.
+func TestContacts_AddFormFocusesPhone(t *testing.T) {
+	a := newTestApp(t)
+	s := contactsFor(t, a)
+	var focused fyne.Focusable
+	onUI(func() {
+		s.editContact(campaign.Contact{})
+		focused = a.win.Canvas().Focused()
+	})
+	e, ok := focused.(*widget.Entry)
+	if !ok || e.PlaceHolder != "+1 415 555 0100" {
+		t.Errorf("focus is on %T %v, want the phone entry", focused, e)
+	}
+}
+
 // A contact that cannot be saved, here for a number another contact
 // has, leaves the form open with what the user typed.
 func TestContacts_FailedSaveKeepsForm(t *testing.T) {
@@ -494,6 +509,9 @@ func TestContacts_BulkTagsAndExport(t *testing.T) {
 		if got, want := strings.Join(texts, "|"),
 			"Removed from 2 contacts"; !strings.Contains(got, want) {
 			t.Errorf("tag dialog says %s, want %q", got, want)
+		}
+		if got := a.win.Canvas().Focused(); got != entry {
+			t.Errorf("focus is on %T, want the tags entry", got)
 		}
 		test.Type(entry, "spring")
 		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

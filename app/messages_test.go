@@ -223,3 +223,33 @@ func TestPricingSection_ValidatesAsTyped(t *testing.T) {
 		t.Errorf("with Twilio: got %q, want it to contain %q", got, want)
 	}
 }
+
+func TestPriceLabel_FollowsStoredPrices(t *testing.T) {
+	a := newTestApp(t)
+	l := newPriceLabel(a)
+	steps := []struct {
+		key, value, want string
+	}{
+		{"", "", "No price per Segment yet"},
+		{settingPricePerSegment, "0.01", "Using your price from " +
+			"Settings: $0.0100"},
+		// A connection test stores Twilio's price, which wins.
+		{settingTwilioPrice, "0.0079", "Using Twilio's price for your " +
+			"account: $0.0079"},
+		{settingTwilioPrice, "", "Using your price from Settings: " +
+			"$0.0100"},
+	}
+	for _, st := range steps {
+		if st.key != "" {
+			if err := a.store.SetSetting(a.ctx, st.key,
+				st.value); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l.check()
+		if got := l.label.Text; !strings.HasPrefix(got, st.want) {
+			t.Errorf("%s=%q: label %q, want %q", st.key, st.value, got,
+				st.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -99,16 +100,60 @@ func (p segmentPrice) source() string {
 		return fmt.Sprintf("Using your price from Settings: %s per "+
 			"Segment.", p.money(p.amount))
 	}
-	return "No price per Segment yet: enter one in Settings, or connect " +
-		"Twilio, to see costs."
+	return "No price per Segment yet: enter one in Settings > Pricing, " +
+		"or connect Twilio, to see costs."
+}
+
+// pricePoll is how often the Pricing section checks which price is in
+// use: testing the connection, on the same page, stores Twilio's.
+const pricePoll = 2 * time.Second
+
+// priceLabel says which price per Segment is in use, and keeps saying
+// it as the stored prices change.
+type priceLabel struct {
+	a     *App
+	label *widget.Label
+	// shown is the text on the label; touched only by check.
+	shown string
+}
+
+func newPriceLabel(a *App) *priceLabel {
+	l := &priceLabel{a: a, label: widget.NewLabel("")}
+	l.label.Wrapping = fyne.TextWrapWord
+	l.shown = loadSegmentPrice(a.ctx, a.store).source()
+	l.label.SetText(l.shown)
+	return l
+}
+
+// check reads the prices and shows the one in use, if it changed.
+func (l *priceLabel) check() {
+	text := loadSegmentPrice(l.a.ctx, l.a.store).source()
+	if text == l.shown {
+		return
+	}
+	l.shown = text
+	l.a.do(func() { l.label.SetText(text) })
+}
+
+// watch checks every pricePoll until the app closes.
+func (l *priceLabel) watch() {
+	t := time.NewTicker(pricePoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.a.ctx.Done():
+			return
+		case <-t.C:
+			l.check()
+		}
+	}
 }
 
 // newPricingSection is the Settings section for the price per Segment.
 func newPricingSection(a *App) fyne.CanvasObject {
 	ctx := a.ctx
-	used := widget.NewLabel("")
-	used.Wrapping = fyne.TextWrapWord
-	showUsed := func() { used.SetText(loadSegmentPrice(ctx, a.store).source()) }
+	used := newPriceLabel(a)
+	a.goSafe("the price check", used.watch)
 
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("0.0079")
@@ -129,14 +174,13 @@ func newPricingSection(a *App) fyne.CanvasObject {
 			a.log.Error("pricing: save price", "err", err)
 			return
 		}
-		showUsed()
+		used.check()
 	}
-	showUsed()
 
 	form := widget.NewForm(widget.NewFormItem("Price per Segment (USD)",
 		entry))
 	form.Items[0].HintText = "What Twilio charges you for one Segment " +
 		"when Nurture cannot read your account's price."
 	return widget.NewCard("Pricing", "What one Segment costs",
-		container.NewVBox(form, used))
+		container.NewVBox(form, used.label))
 }

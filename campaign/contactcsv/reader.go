@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
 	"github.com/nurturesms/nurture/campaign"
@@ -214,6 +215,9 @@ func (r *Reader) next() (Record, error) {
 		if blankRow(fields) {
 			continue
 		}
+		if r.Encoding == UTF8 && !textOnly(fields) {
+			fields = windows1252Fields(fields)
+		}
 		rec := Record{Line: line, Fields: fields}
 		if !textOnly(fields) {
 			return rec, &RowError{Line: line, Fields: fields,
@@ -261,6 +265,25 @@ func textOnly(fields []string) bool {
 		}
 	}
 	return true
+}
+
+// windows1252Fields reads the values that are not UTF-8 as
+// Windows-1252. A file whose start is plain ASCII is taken for UTF-8;
+// an accented name further down in a Windows-1252 file shows up as
+// bytes that are not UTF-8, and this reads them as meant. Values with
+// NUL bytes are left for the caller to refuse.
+func windows1252Fields(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f
+		if utf8.ValidString(f) || strings.IndexByte(f, 0) >= 0 {
+			continue
+		}
+		if s, err := charmap.Windows1252.NewDecoder().String(f); err == nil {
+			out[i] = s
+		}
+	}
+	return out
 }
 
 // limitReader fails once more than left bytes are read without the

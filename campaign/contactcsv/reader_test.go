@@ -159,6 +159,47 @@ func TestReader_rowProblems(t *testing.T) {
 	}
 }
 
+// A Windows-1252 file whose first accented letter comes after the
+// sample the encoding is guessed from is read as meant, row by row.
+func TestReader_lateWindows1252(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("phone,name\n")
+	for b.Len() <= sniffSize {
+		b.WriteString("+14155550100,Ann\n")
+	}
+	b.Write(latin1(t, "+14155550101,Renée Müller\n"))
+	b.WriteString("+14155550102,Bad\x00Byte\n")
+
+	rd, err := NewReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rd.Encoding, UTF8; got != want {
+		t.Fatalf("encoding %s, want %s from the sample", got, want)
+	}
+	var last Record
+	var rowErr *RowError
+	for {
+		rec, err := rd.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.As(err, &rowErr) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = rec
+	}
+	if got, want := strings.Join(last.Fields, ","), "+14155550101,Renée Müller"; got != want {
+		t.Errorf("last good row = %q, want %q", got, want)
+	}
+	if rowErr == nil || !strings.Contains(rowErr.Reason, "not text") {
+		t.Errorf("the row with a NUL byte: %v, want it refused", rowErr)
+	}
+}
+
 func TestReader_endlessQuote(t *testing.T) {
 	in := "phone,note\n1,ok\n2,\"" + strings.Repeat("x,y\n", 600000)
 	_, _, err := readAll(t, in)

@@ -275,6 +275,7 @@ func (c *connection) startSimulator() error {
 	if err := sim.Start(); err != nil {
 		return fmt.Errorf("start simulator: %w", err)
 	}
+	c.restoreDemo(sim)
 	o := sim.Options()
 	creds := twilioclient.Credentials{AccountSID: o.AccountSID,
 		AuthToken: o.AuthToken, ServiceSID: o.ServiceSID}
@@ -286,10 +287,7 @@ func (c *connection) startSimulator() error {
 	c.mu.Lock()
 	c.sim = sim
 	c.mu.Unlock()
-	go func() {
-		<-c.a.ctx.Done()
-		sim.Close()
-	}()
+	c.a.goSafe("keeping the demo account", func() { c.keepDemo(sim) })
 	c.a.log.Info("twilio: demo mode on", "url", sim.URL())
 	return nil
 }
@@ -305,6 +303,7 @@ func (c *connection) stopSimulator() {
 	}
 
 	sim.Close()
+	c.forgetDemo()
 	if err := c.a.store.SetSetting(c.a.ctx, settingDemoMode, ""); err != nil {
 		c.a.log.Warn("twilio: forget demo mode", "err", err)
 	}

@@ -91,3 +91,44 @@ func TestTwilioSection_TestAsksToSaveEditsFirst(t *testing.T) {
 		t.Error("got the test running, want it not started")
 	}
 }
+
+func TestConnection_DemoAccountSurvivesRestart(t *testing.T) {
+	noTwilioEnv(t)
+	store := openTestStore(t)
+	a := newTestAppWithStore(t, store)
+	if err := a.conn.startDemo(); err != nil {
+		t.Fatal(err)
+	}
+	client, err := a.conn.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	sent, err := client.Send(ctx, "+15551230001", "Hello")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.conn.mu.Lock()
+	sim := a.conn.sim
+	a.conn.mu.Unlock()
+	a.conn.saveDemo(sim, new(string))
+
+	// The next run finds the Message and the spent balance.
+	a2 := newTestAppWithStore(t, store)
+	client2, err := a2.conn.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client2.Fetch(ctx, sent.SID); err != nil {
+		t.Errorf("got %v, want the Message sent before the restart", err)
+	}
+	if bal, err := client2.Balance(ctx); err != nil || bal.Amount != "19.9921" {
+		t.Errorf("got balance %+v, %v; want 19.9921", bal, err)
+	}
+
+	// Leaving demo mode forgets the account; the next demo starts afresh.
+	if err := a2.conn.stopDemo(); err != nil {
+		t.Fatal(err)
+	}
+	checkTwilioSetting(t, a2, settingDemoState, "")
+}

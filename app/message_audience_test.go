@@ -164,7 +164,7 @@ func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
 	}{
 		{"field error", p.fieldErr.Text, ""},
 		{"preview", p.rendered.Text, "Hi Oslo"},
-		{"cost", p.cost.Text, "Each contact: 1 Segment × $0.0100 = " +
+		{"cost", p.cost.Text, "Per recipient (Ana): 1 Segment × $0.0100 = " +
 			"$0.0100. Using your price from Settings: $0.0100 per Segment."},
 		{"scopes", strings.Join(p.audience.scope.Options, ", "),
 			"All contacts, Tag: vip"},

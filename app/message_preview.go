@@ -201,7 +201,12 @@ func (p *messagePreview) showCounts(an sms.Analysis) {
 		return
 	}
 	n := len(an.Segments)
-	p.cost.SetText(fmt.Sprintf("Each contact: %s × %s = %s. %s",
+	// The text, and so the cost, is the sample contact's.
+	who := "Per recipient"
+	if name := p.sample.name(); name != "" {
+		who += " (" + name + ")"
+	}
+	p.cost.SetText(fmt.Sprintf("%s: %s × %s = %s. %s", who,
 		plural(n, "Segment"), p.price.money(p.price.amount),
 		p.price.money(float64(n)*p.price.amount), p.price.source()))
 }

@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -87,9 +89,17 @@ func (s *contactsScreen) startImport(uri fyne.URI) *importDialog {
 	d.dlg = dialog.NewCustomWithoutButtons("Import contacts from "+
 		uri.Name(), d.body, s.a.win)
 	d.showMapping()
-	d.dlg.Resize(fyne.NewSize(760, 600))
+	d.dlg.Resize(importDialogSize(s.a.win.Canvas().Size()))
 	d.dlg.Show()
 	return d
+}
+
+// importDialogSize is the import dialog's size in a window of the
+// given size: most of the window, so that the column mapping has room,
+// but never smaller than 760 by 560.
+func importDialogSize(win fyne.Size) fyne.Size {
+	return fyne.NewSize(max(760, min(win.Width-80, 1100)),
+		max(560, win.Height-40))
 }
 
 // open opens the file again from the start.
@@ -145,8 +155,11 @@ func (d *importDialog) showMapping() {
 	next.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", d.dlg.Hide)
 
+	// The preview is at least 150 high and as wide as the dialog.
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(0, 150))
 	top := container.NewVBox(about, boldLabel("First rows"),
-		container.NewGridWrap(fyne.NewSize(720, 150), d.previewTable()))
+		container.NewStack(height, d.previewTable()))
 	bottom := container.NewVBox(options, container.NewHBox(cancel, next))
 	d.setBody("map", container.NewBorder(top, bottom, nil, nil,
 		container.NewVScroll(grid)))

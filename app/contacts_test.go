@@ -582,3 +582,16 @@ func TestContacts_FindShortcut(t *testing.T) {
 		t.Error("Ctrl+F still searches contacts on another screen")
 	}
 }
+
+func TestImportDialogSize(t *testing.T) {
+	tests := []struct{ win, want fyne.Size }{
+		{fyne.NewSize(1100, 700), fyne.NewSize(1020, 660)},
+		{fyne.NewSize(1600, 1000), fyne.NewSize(1100, 960)},
+		{fyne.NewSize(800, 500), fyne.NewSize(760, 560)},
+	}
+	for _, tt := range tests {
+		if got := importDialogSize(tt.win); got != tt.want {
+			t.Errorf("in %v: dialog %v, want %v", tt.win, got, tt.want)
+		}
+	}
+}

@@ -122,6 +122,9 @@ func (e *messageEditor) confirmLeave(proceed func()) {
 		proceed()
 		return
 	}
+	if e.leaving != nil {
+		return // already asking; a second question would hide the first
+	}
 
 	var d dialog.Dialog
 	done := func(then func()) func() {

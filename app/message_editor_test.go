@@ -173,6 +173,10 @@ func TestMessageEditor_UnsavedLeavePrompt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a.shell.show(0)
+		a.shell.show(2) // Ctrl+3 while asked: still one question
+		if n := len(a.win.Canvas().Overlays().List()); n != 1 {
+			t.Errorf("%s: %d dialogs open, want 1", tt.button, n)
+		}
 		if e.leaving == nil {
 			t.Fatalf("%s: no prompt on leaving with unsaved edits",
 				tt.button)

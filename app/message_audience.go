@@ -115,12 +115,14 @@ func (m *messageAudience) view() fyne.CanvasObject {
 func (m *messageAudience) schedule(tpl *sms.Template, opt sms.Options) {
 	m.stop()
 	m.tpl, m.opt = tpl, opt
-	if tpl == nil {
-		m.shown = ""
-		m.info.SetText("Fix the merge fields to see the cost across " +
+	switch {
+	case tpl == nil:
+		m.showNoScan("Fix the merge fields to see the cost across " +
 			"your contacts.")
-		m.worst.SetText("")
-		m.showWorst.Hide()
+		return
+	case strings.TrimSpace(tpl.Body()) == "":
+		m.showNoScan("Write the message to see what it costs across " +
+			"your contacts.")
 		return
 	}
 
@@ -141,6 +143,14 @@ func (m *messageAudience) schedule(tpl *sms.Template, opt sms.Options) {
 			m.scan(ctx, gen, key, tpl, opt, tag)
 		})
 	})
+}
+
+// showNoScan says why there are no figures for the audience.
+func (m *messageAudience) showNoScan(why string) {
+	m.shown = ""
+	m.info.SetText(why)
+	m.worst.SetText("")
+	m.showWorst.Hide()
 }
 
 // scan sums up the audience and hands the result to the UI goroutine.

@@ -176,3 +176,23 @@ func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
 		}
 	}
 }
+
+func TestMessageAudience_NothingToScan(t *testing.T) {
+	a := newTestApp(t)
+	msgAddContact(t, a, "+14155550101", "Ana", "")
+	_, e := msgOpenEditor(t, a, "")
+	m := e.audience()
+	tests := []struct{ body, want string }{
+		{"  \n", "Write the message to see what it costs"},
+		{"Hi {{nickname}}", "Fix the merge fields to see the cost"},
+	}
+	for _, tt := range tests {
+		e.body.SetText(tt.body)
+		if !strings.HasPrefix(m.info.Text, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.body, m.info.Text, tt.want)
+		}
+		if m.timer != nil && m.timer.Stop() {
+			t.Errorf("%q: a scan was started", tt.body)
+		}
+	}
+}

@@ -141,6 +141,27 @@ func TestMessageEditor_ReplaceOneAndAll(t *testing.T) {
 	}
 }
 
+func TestMessageEditor_FixTextShowsInvisibleFixes(t *testing.T) {
+	a := msgAppSmartOff(t)
+	_, e := msgOpenEditor(t, a, "")
+	tests := []struct{ body, want string }{
+		{"a\u00a0b", "(blank) (U+00A0) ×1 at 2: use a plain space"},
+		{"a\u200bb", "(blank) (U+200B) ×1 at 2: remove it"},
+		{"a’", "’ (U+2019) ×1 at 2: use '"},
+	}
+	for _, tt := range tests {
+		e.body.SetText(tt.body)
+		rows := e.preview.unicode.rows.Objects
+		if len(rows) != 1 {
+			t.Fatalf("%q: %d rows, want 1", tt.body, len(rows))
+		}
+		got := rows[0].(*fyne.Container).Objects[0].(*widget.Label).Text
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
 func TestMessageEditor_UnicodeIntroCounts(t *testing.T) {
 	a := newTestApp(t)
 	_, e := msgOpenEditor(t, a, "")

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -136,16 +137,24 @@ func (u *unicodePanel) row(g *charGroup) fyne.CanvasObject {
 	if !c.HasFix {
 		return widget.NewLabel(desc + ": no GSM-7 equivalent")
 	}
-	fix := "remove it"
-	if c.Fix != "" {
-		fix = "use " + c.Fix
-	}
-	label := widget.NewLabel(desc + ": " + fix)
+	label := widget.NewLabel(desc + ": " + fixText(c.Fix))
 	btn := widget.NewButtonWithIcon("Replace with GSM-7 equivalent",
 		theme.ContentRedoIcon(), func() {
 			u.replace(func(o sms.Char) bool { return o.Text == c.Text })
 		})
 	return container.NewHBox(label, btn)
+}
+
+// fixText says what a character is replaced with, in words when the
+// replacement would not show.
+func fixText(fix string) string {
+	switch {
+	case fix == "":
+		return "remove it"
+	case strings.TrimSpace(fix) == "":
+		return "use a plain space"
+	}
+	return "use " + fix
 }
 
 // describeChar shows a character with its code points, so that an
@@ -156,7 +165,10 @@ func describeChar(s string) string {
 		cps = append(cps, fmt.Sprintf("U+%04X", r))
 	}
 	shown := s
-	if strings.TrimSpace(s) == "" {
+	visible := func(r rune) bool {
+		return unicode.IsGraphic(r) && !unicode.IsSpace(r)
+	}
+	if strings.IndexFunc(s, visible) < 0 {
 		shown = "(blank)"
 	}
 	return fmt.Sprintf("%s (%s)", shown, strings.Join(cps, " "))

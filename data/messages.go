@@ -175,10 +175,15 @@ func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
 // MessageInUse is the error for a message that the named campaigns
 // send, and so cannot be deleted.
 func MessageInUse(campaigns []string) error {
+	fix := "Open that campaign and pick another message in its Send " +
+		"SMS steps first."
+	if len(campaigns) > 1 {
+		fix = "Open those campaigns and pick another message in their " +
+			"Send SMS steps first."
+	}
 	return campaign.Errorf(campaign.ECONFLICT,
-		"This message is used by %s, so it was not deleted. Pick "+
-			"another message in those Send SMS steps first.",
-		quoteList(campaigns))
+		"This message is used by %s, so it was not deleted. %s",
+		quoteList(campaigns), fix)
 }
 
 // MessageUsers returns the names of the campaigns with a Send SMS step

@@ -182,6 +182,27 @@ func TestStore_DeleteMessage(t *testing.T) {
 	}
 }
 
+func TestMessageInUse(t *testing.T) {
+	tests := []struct {
+		campaigns []string
+		want      string
+	}{
+		{[]string{"A"}, `This message is used by the campaign "A", so ` +
+			"it was not deleted. Open that campaign and pick another " +
+			"message in its Send SMS steps first."},
+		{[]string{"A", "B", "C"}, `This message is used by the ` +
+			`campaigns "A", "B" and "C", so it was not deleted. Open ` +
+			"those campaigns and pick another message in their Send " +
+			"SMS steps first."},
+	}
+	for _, tt := range tests {
+		got := campaign.ErrorMessage(data.MessageInUse(tt.campaigns))
+		if got != tt.want {
+			t.Errorf("%v: got %q, want %q", tt.campaigns, got, tt.want)
+		}
+	}
+}
+
 func TestStore_MessageUsers(t *testing.T) {
 	s := mustOpen(t)
 	m := mustSaveMessage(t, s, "M", "")

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -21,8 +22,8 @@ type twilioSection struct {
 	a    *App
 	card *widget.Card
 
-	account, token, service, tenDLC  *widget.Entry
-	accountMsg, tokenMsg, serviceMsg *widget.Label
+	account, token, service, tenDLC             *widget.Entry
+	accountMsg, tokenMsg, serviceMsg, tenDLCMsg *widget.Label
 
 	save, disconnect, test, demo, leaveDemo *widget.Button
 	result                                  *widget.Label
@@ -49,7 +50,9 @@ func newTwilioSectionState(a *App) *twilioSection {
 	s.accountMsg = widget.NewLabel("")
 	s.tokenMsg = widget.NewLabel("")
 	s.serviceMsg = widget.NewLabel("")
-	for _, l := range []*widget.Label{s.accountMsg, s.tokenMsg, s.serviceMsg} {
+	s.tenDLCMsg = widget.NewLabel("")
+	for _, l := range []*widget.Label{s.accountMsg, s.tokenMsg, s.serviceMsg,
+		s.tenDLCMsg} {
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
 		l.Hide()
@@ -59,6 +62,7 @@ func newTwilioSectionState(a *App) *twilioSection {
 	s.account.OnChanged = s.validator(s.accountMsg, twilioclient.ValidateAccountSID)
 	s.token.OnChanged = s.validator(s.tokenMsg, twilioclient.ValidateAuthToken)
 	s.service.OnChanged = s.validator(s.serviceMsg, twilioclient.ValidateServiceSID)
+	s.tenDLC.OnChanged = s.validator(s.tenDLCMsg, checkTenDLC)
 
 	s.save = widget.NewButton("Save", s.onSave)
 	s.save.Importance = widget.HighImportance
@@ -82,7 +86,8 @@ func (s *twilioSection) view() fyne.CanvasObject {
 			container.NewVBox(s.token, s.tokenMsg)),
 		widget.NewFormItem("Messaging Service SID",
 			container.NewVBox(s.service, s.serviceMsg)),
-		widget.NewFormItem("10DLC throughput (segments/s)", s.tenDLC),
+		widget.NewFormItem("10DLC throughput (segments/s)",
+			container.NewVBox(s.tenDLC, s.tenDLCMsg)),
 	)
 	buttons := container.NewHBox(s.save, s.test, s.disconnect)
 	s.card.SetContent(container.NewVBox(form, buttons,
@@ -214,10 +219,9 @@ func (s *twilioSection) onSave() {
 // whether it could.
 func (s *twilioSection) saveTenDLC() bool {
 	tenDLC := strings.TrimSpace(s.tenDLC.Text)
-	v, err := strconv.ParseFloat(tenDLC, 64)
-	if tenDLC != "" && (err != nil || !(v >= 0) || math.IsInf(v, 1)) {
-		s.result.SetText("The 10DLC throughput must be a number of " +
-			"segments per second, such as 15, or empty.")
+	if err := checkTenDLC(tenDLC); err != nil {
+		setMessage(s.tenDLCMsg, err)
+		s.result.SetText(err.Error())
 		return false
 	}
 	if err := s.a.store.SetSetting(s.a.ctx, settingTenDLC, tenDLC); err != nil {
@@ -225,6 +229,17 @@ func (s *twilioSection) saveTenDLC() bool {
 		return false
 	}
 	return true
+}
+
+// checkTenDLC checks a 10DLC throughput figure; empty means none.
+func checkTenDLC(v string) error {
+	v = strings.TrimSpace(v)
+	f, err := strconv.ParseFloat(v, 64)
+	if v != "" && (err != nil || !(f >= 0) || math.IsInf(f, 1)) {
+		return errors.New("The 10DLC throughput must be a number of " +
+			"segments per second, such as 15, or empty.")
+	}
+	return nil
 }
 
 func (s *twilioSection) onDisconnect() {

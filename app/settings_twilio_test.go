@@ -50,6 +50,8 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 		{"token ok", testAuthToken, ""},
 		{"service prefix", testAccountSID, "should start with MG"},
 		{"service ok", testServiceSID, ""},
+		{"10DLC not a figure", "fast", "must be a number"},
+		{"10DLC ok", "15", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +61,8 @@ func TestTwilioSection_ValidatesAsTyped(t *testing.T) {
 				entry, msg = s.token, s.tokenMsg
 			case strings.HasPrefix(tt.name, "service"):
 				entry, msg = s.service, s.serviceMsg
+			case strings.HasPrefix(tt.name, "10DLC"):
+				entry, msg = s.tenDLC, s.tenDLCMsg
 			}
 			entry.SetText("")
 			test.Type(entry, tt.typed)

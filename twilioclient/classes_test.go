@@ -207,6 +207,11 @@ var classCases = []classCase{
 		wantClass: ClassRecipientInvalid, wantCode: 30003,
 	},
 	{
+		name:      "other: failed before sending",
+		act:       deliverTo("+15005550010"),
+		wantClass: ClassOther, wantCode: 30008,
+	},
+	{
 		name:      "content filtered, after sending",
 		act:       deliverTo("+15005550007"),
 		wantClass: ClassContent, wantCode: 30007,

@@ -59,3 +59,36 @@ func TestServer_QueuesBySegmentsAndMovesStatuses(t *testing.T) {
 		})
 	}
 }
+
+func TestServer_FailedNeverSendsAndCostsNothing(t *testing.T) {
+	clock := NewManualClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	s := startServer(t, Options{Clock: clock, DeliveryDelay: time.Second,
+		Senders: []Sender{{Number: "+15550100001", Kind: LongCode}}})
+	path := "/2010-04-01/Accounts/" + DefaultAccountSID + "/Messages.json"
+	for range 2 { // the second waits a second behind the first
+		post(t, s, path, DefaultAuthToken, url.Values{
+			"To": {"+15005550010"}, "Body": {"Hi"},
+			"MessagingServiceSid": {DefaultServiceSID}})
+	}
+
+	steps := []struct {
+		advance time.Duration
+		status  string
+		code    int
+	}{
+		{0, "queued", 0},
+		{time.Second, "failed", 30008},
+		{time.Minute, "failed", 30008},
+	}
+	for _, st := range steps {
+		clock.Advance(st.advance)
+		m := s.Messages()[1]
+		if m.Status != st.status || m.ErrorCode != st.code {
+			t.Errorf("after %s: got %s/%d, want %s/%d", st.advance,
+				m.Status, m.ErrorCode, st.status, st.code)
+		}
+	}
+	if got := s.Balance(); got != "20.00" {
+		t.Errorf("got balance %s, want 20.00 untouched", got)
+	}
+}

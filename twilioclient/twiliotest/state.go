@@ -68,6 +68,8 @@ func (m *message) status(now time.Time, delay time.Duration) string {
 		return "scheduled"
 	case now.Before(m.sendAt):
 		return "queued"
+	case m.final == "failed":
+		return "failed" // it never left Twilio
 	case now.Before(m.sendAt.Add(delay)):
 		return "sent"
 	}
@@ -129,6 +131,7 @@ var undeliverable = map[string]struct {
 	"+15005550006": {"undelivered", 30006}, // landline
 	"+15005550007": {"undelivered", 30007}, // filtered as spam
 	"+15005550008": {"undelivered", 30022}, // 10DLC volume exceeded
+	"+15005550010": {"failed", 30008},      // unknown error, never sent
 }
 
 var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
@@ -182,8 +185,11 @@ func (st *state) create(r sendRequest, now time.Time) (*message, *apiError) {
 		return nil, err
 	}
 
-	// Charge the account; at zero it is suspended, as Twilio does.
-	m.price = st.price * micros(m.segs)
+	// Charge the account; at zero it is suspended, as Twilio does. A
+	// Message that fails before it is sent costs nothing.
+	if m.final != "failed" {
+		m.price = st.price * micros(m.segs)
+	}
 	st.balance -= m.price
 	if st.balance <= 0 {
 		st.status = "suspended"

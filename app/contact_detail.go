@@ -62,7 +62,8 @@ func (s *contactsScreen) detailView(c campaign.Contact,
 		widget.NewFormItem("Phone", selectable(phoneNote(c))),
 		widget.NewFormItem("Email", selectable(c.Email)),
 		widget.NewFormItem("Tags", selectable(strings.Join(c.Tags, ", "))),
-		widget.NewFormItem("Consent", wrappedText(consentState(c))),
+		widget.NewFormItem("Consent", wrappedText(consentState(c,
+			history))),
 	)
 	keys := make([]string, 0, len(c.Fields))
 	for k := range c.Fields {
@@ -110,11 +111,21 @@ func phoneNote(c campaign.Contact) string {
 	return c.Phone
 }
 
-func consentState(c campaign.Contact) string {
+// consentState sums up where a contact stands; history is oldest
+// first.
+func consentState(c campaign.Contact,
+	history []campaign.ConsentEvent) string {
+
 	if c.OptedOut {
 		return "Opted out: Nurture will not enroll or message them"
 	}
-	return "Not opted out"
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Kind == campaign.OptIn {
+			return "Opted in on " + history[i].At.Local().Format(
+				"2 Jan 2006")
+		}
+	}
+	return "Not opted out, but no opt-in is recorded"
 }
 
 // sourceNames are the consent sources as people read them.

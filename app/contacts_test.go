@@ -595,3 +595,26 @@ func TestImportDialogSize(t *testing.T) {
 		}
 	}
 }
+
+func TestConsentState(t *testing.T) {
+	at := time.Date(2024, 3, 1, 12, 0, 0, 0, time.Local)
+	in := campaign.ConsentEvent{Kind: campaign.OptIn, At: at}
+	out := campaign.ConsentEvent{Kind: campaign.OptOut, At: at}
+	tests := []struct {
+		optedOut bool
+		history  []campaign.ConsentEvent
+		want     string
+	}{
+		{false, nil, "Not opted out, but no opt-in is recorded"},
+		{false, []campaign.ConsentEvent{in}, "Opted in on 1 Mar 2024"},
+		{true, []campaign.ConsentEvent{in, out}, "Opted out: Nurture " +
+			"will not enroll or message them"},
+	}
+	for _, tt := range tests {
+		c := campaign.Contact{OptedOut: tt.optedOut}
+		if got := consentState(c, tt.history); got != tt.want {
+			t.Errorf("consentState(%v, %d events) = %q, want %q",
+				tt.optedOut, len(tt.history), got, tt.want)
+		}
+	}
+}

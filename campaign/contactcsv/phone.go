@@ -68,6 +68,16 @@ func NormalizePhone(raw, country string) (Phone, error) {
 	return p, nil
 }
 
+// CountryCode returns the ISO code for a country as people write it:
+// upper case, and "UK" as GB.
+func CountryCode(country string) string {
+	c := strings.ToUpper(strings.TrimSpace(country))
+	if c == "UK" {
+		return "GB"
+	}
+	return c
+}
+
 // CheckCountry reports a country code the numbering plan does not
 // know, with a message saying what to use instead.
 func CheckCountry(country string) error {

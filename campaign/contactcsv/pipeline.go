@@ -47,6 +47,12 @@ func (r rejected) text() string {
 func Import(ctx context.Context, r io.Reader, sink campaign.ContactImporter,
 	o Options) (Summary, error) {
 
+	if o.Country != "" {
+		o.Country = CountryCode(o.Country)
+		if err := CheckCountry(o.Country); err != nil {
+			return Summary{}, err
+		}
+	}
 	cr := &countingReader{r: r}
 	rd, err := NewReader(cr)
 	if err != nil {

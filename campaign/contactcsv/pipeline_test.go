@@ -260,7 +260,8 @@ func TestImport_unknownCountry(t *testing.T) {
 		{"US", false},
 		{"gb", false},
 		{"XX", true},
-		{"UK", true}, // the ISO code is GB
+		{"uk", false}, // read as GB
+		{"ZZ", true},
 	}
 	for _, tt := range tests {
 		sink := &memSink{}

@@ -365,3 +365,16 @@ func TestMessageEditor_UndoReplacements(t *testing.T) {
 		}
 	}
 }
+
+func TestMessageEditor_LongCharacterRowsWrap(t *testing.T) {
+	a := msgAppSmartOff(t)
+	_, e := msgOpenEditor(t, a, "")
+	e.body.SetText("Hi 👨‍👩‍👧‍👦 and 🏳️‍🌈 “all”")
+	// The family and the flag are described code point by code point;
+	// the list must wrap them rather than widen the preview.
+	if got, most := e.preview.unicode.rows.MinSize().Width,
+		float32(420); got > most {
+		t.Errorf("list of characters is %.0f wide, want at most %.0f",
+			got, most)
+	}
+}

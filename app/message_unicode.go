@@ -135,14 +135,18 @@ func (u *unicodePanel) row(g *charGroup) fyne.CanvasObject {
 	desc := fmt.Sprintf("%s ×%d at %s%s", describeChar(c.Text), g.count,
 		strings.Join(at, ", "), more)
 	if !c.HasFix {
-		return widget.NewLabel(desc + ": no GSM-7 equivalent")
+		l := wrapLabel(widget.MediumImportance)
+		l.SetText(desc + ": no GSM-7 equivalent")
+		return l
 	}
-	label := widget.NewLabel(desc + ": " + fixText(c.Fix))
+	// Wrapped, so that a long description never widens the preview.
+	label := wrapLabel(widget.MediumImportance)
+	label.SetText(desc + ": " + fixText(c.Fix))
 	btn := widget.NewButtonWithIcon("Replace with GSM-7 equivalent",
 		theme.ContentRedoIcon(), func() {
 			u.replace(func(o sms.Char) bool { return o.Text == c.Text })
 		})
-	return container.NewHBox(label, btn)
+	return container.NewBorder(nil, nil, nil, btn, label)
 }
 
 // fixText says what a character is replaced with, in words when the

@@ -378,3 +378,20 @@ func TestMessageEditor_LongCharacterRowsWrap(t *testing.T) {
 			got, most)
 	}
 }
+
+func TestMessagePreview_StaysNarrow(t *testing.T) {
+	a := newTestApp(t)
+	msgAddContact(t, a, "+14155550101", strings.Repeat("Maximiliana", 4),
+		"vip")
+	e := newMessageEditor(a, campaign.Message{Name: "Wide"}, func() {})
+	preview := e.preview.view()
+	e.preview.update("Hi <b>{{first_name}}</b> “x” 😀 https://example.com/" +
+		strings.Repeat("a", 80))
+
+	// Beside the editor in a window 1,000 wide, the preview gets about
+	// 400: nothing in it may ask for more.
+	if got, most := preview.MinSize().Width, float32(380); got > most {
+		t.Errorf("preview is %.0f wide at least, want at most %.0f", got,
+			most)
+	}
+}

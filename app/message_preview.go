@@ -23,10 +23,12 @@ type messagePreview struct {
 	a *App
 	e *messageEditor
 
-	price  segmentPrice
-	known  []string
-	smart  *widget.Check
-	sample *samplePicker
+	price segmentPrice
+	known []string
+	smart *widget.Check
+	// smartHint says what the Smart Encoding box does.
+	smartHint *widget.Label
+	sample    *samplePicker
 
 	encoding *widget.Label
 	counts   *widget.Label
@@ -52,16 +54,23 @@ func newMessagePreview(a *App, e *messageEditor) *messagePreview {
 	p.sample = newSamplePicker(a, p.refresh)
 
 	mode, _ := a.store.Setting(a.ctx, settingSmartEncoding)
-	p.smart = widget.NewCheck("Smart Encoding (replace look-alike "+
-		"characters, as your Messaging Service does)", func(on bool) {
+	p.smart = widget.NewCheck("Smart Encoding", func(on bool) {
 		v := "off"
 		if on {
 			v = ""
 		}
-		_ = a.store.SetSetting(a.ctx, settingSmartEncoding, v)
+		if err := a.store.SetSetting(a.ctx, settingSmartEncoding,
+			v); err != nil {
+			a.log.Warn("messages: save smart encoding", "err", err)
+		}
 		p.refresh()
 	})
 	p.smart.Checked = mode != "off"
+	// The explanation wraps; the box's own text would not.
+	p.smartHint = wrapLabel(widget.LowImportance)
+	p.smartHint.SetText("Replaces look-alike characters with GSM-7 ones, " +
+		"as your Messaging Service does when its Smart Encoding is on. " +
+		"Match its setting.")
 
 	p.encoding = widget.NewLabelWithStyle("", fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
@@ -122,7 +131,8 @@ func (p *messagePreview) view() fyne.CanvasObject {
 	summary := widget.NewCard("What Twilio will bill", "", container.NewVBox(
 		container.NewHBox(p.encoding, p.counts), p.bars, p.fromFields,
 		p.problems,
-		p.fieldErr, p.html, p.links, p.cost, p.smart, p.smartNote))
+		p.fieldErr, p.html, p.links, p.cost, p.smart, p.smartHint,
+		p.smartNote))
 	sample := widget.NewCard("Preview", "", container.NewVBox(
 		p.sample.view(), p.rendered))
 	return container.NewVScroll(container.NewVBox(summary,

@@ -48,7 +48,7 @@ func newUnicodePanel(p *messagePreview) *unicodePanel {
 }
 
 func (u *unicodePanel) view() fyne.CanvasObject {
-	u.card = widget.NewCard("Characters that make it cost more", "",
+	u.card = widget.NewCard("Characters that cost more", "",
 		container.NewVBox(u.intro, u.highlight, u.rows, u.replaceAll))
 	u.card.Hide()
 	return u.card

@@ -3,7 +3,10 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nurturesms/nurture/campaign"
 )
@@ -50,8 +53,12 @@ func (f ContactFilter) where() (string, []any) {
 	var conds []string
 	var args []any
 	for _, w := range searchWords(f.Search) {
-		conds = append(conds, `c.search_text LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+w+"%")
+		var likes []string
+		for _, v := range caseVariants(w) {
+			likes = append(likes, `c.search_text LIKE ? ESCAPE '\'`)
+			args = append(args, "%"+v+"%")
+		}
+		conds = append(conds, "("+strings.Join(likes, " OR ")+")")
 	}
 	if f.Tag != "" {
 		conds = append(conds, `EXISTS (SELECT 1 FROM contact_tags t
@@ -110,6 +117,39 @@ func searchWords(q string) []string {
 		words[i] = r.Replace(w)
 	}
 	return words
+}
+
+// caseVariants returns the spellings of a lower-case search word that
+// can be stored. SQLite folds the case of ASCII letters only, in both
+// lower() and LIKE, so a stored "Ömer" or "JOSÉ" keeps its capital Ö
+// or É: a word with other letters is also tried with its first letter
+// a capital, and with every letter beyond ASCII a capital.
+func caseVariants(w string) []string {
+	ascii := true
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return []string{w}
+	}
+	first, n := utf8.DecodeRuneInString(w)
+	title := string(unicode.ToUpper(first)) + w[n:]
+	upper := strings.Map(func(r rune) rune {
+		if r >= utf8.RuneSelf {
+			return unicode.ToUpper(r)
+		}
+		return r
+	}, w)
+	out := []string{w}
+	for _, v := range []string{title, upper} {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // phoneDigits returns the digits of q when q holds only digits and the

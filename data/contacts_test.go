@@ -141,6 +141,40 @@ func TestStore_ListContacts(t *testing.T) {
 	}
 }
 
+// Names whose capitals are not ASCII are found however the search is
+// typed: SQLite folds only ASCII letters.
+func TestStore_SearchNonASCIICapitals(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	for i, name := range []string{"Ömer Lee", "ÉLODIE ROY", "Renée Müller",
+		"JOSÉ ÑÚÑEZ"} {
+		first, last, _ := strings.Cut(name, " ")
+		addContact(t, s, campaign.Contact{FirstName: first, LastName: last,
+			Phone: fmt.Sprintf("+1415555016%d", i)})
+	}
+	tests := []struct{ search, want string }{
+		{"ömer", "Ömer"}, {"Ömer", "Ömer"}, {"ÖMER LEE", "Ömer"},
+		{"élodie", "ÉLODIE"}, {"Élodie roy", "ÉLODIE"},
+		{"müller", "Renée"}, {"MÜLLER", "Renée"}, {"renée", "Renée"},
+		{"josé", "JOSÉ"}, {"ñúñez", "JOSÉ"}, {"Núñez", ""},
+	}
+	for _, tt := range tests {
+		page, err := s.ListContacts(ctx, data.ContactFilter{
+			Search: tt.search}, 0, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(page) > 0 {
+			got = page[0].FirstName
+		}
+		if len(page) > 1 || got != tt.want {
+			t.Errorf("search %q: found %d, first %q; want %q", tt.search,
+				len(page), got, tt.want)
+		}
+	}
+}
+
 func TestStore_BulkTags(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()

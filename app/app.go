@@ -6,6 +6,8 @@ package app
 import (
 	"context"
 	"log/slog"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -40,9 +42,11 @@ type App struct {
 	// tests a runner that the test can synchronise with.
 	do func(func())
 
-	// ctx ends when the window closes; background work watches it.
+	// ctx ends when the window closes; background work watches it,
+	// and work counts the goroutines started by goSafe.
 	ctx    context.Context
 	cancel context.CancelFunc
+	work   sync.WaitGroup
 
 	shell *shell
 }
@@ -85,7 +89,27 @@ func (a *App) Window() fyne.Window { return a.win }
 // ShowAndRun shows the main window and runs until the user quits.
 func (a *App) ShowAndRun() {
 	a.win.ShowAndRun()
+	a.Stop()
+}
+
+// stopWait is how long Stop waits for background work to finish.
+const stopWait = 5 * time.Second
+
+// Stop ends background work and waits a little for it to wind down,
+// so that what it saves on the way out reaches the database before
+// main closes it.
+func (a *App) Stop() {
 	a.cancel()
+	done := make(chan struct{})
+	go func() {
+		a.work.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(stopWait):
+		a.log.Warn("quit: background work still running")
+	}
 }
 
 // quit asks the current screen whether it may close, saves the window's

@@ -11,7 +11,9 @@ import (
 // stack and shown to the user, instead of taking the window down
 // without a word.
 func (a *App) goSafe(name string, fn func()) {
+	a.work.Add(1)
 	go func() {
+		defer a.work.Done()
 		defer func() {
 			r := recover()
 			if r == nil {

@@ -194,24 +194,13 @@ func (a *App) setBanner(text string) {
 		label := widget.NewLabelWithStyle(text, fyne.TextAlignCenter,
 			fyne.TextStyle{Bold: true})
 		label.Wrapping = fyne.TextWrapWord
-		label.Importance = widget.WarningImportance
+		// The theme's own text colour on a faint warning shade reads
+		// well in light and dark themes alike.
+		row := container.NewBorder(nil, nil,
+			widget.NewIcon(theme.WarningIcon()), nil, label)
 		b.Objects = []fyne.CanvasObject{
-			container.NewStack(canvasRect(theme.ColorNameWarning), label),
+			container.NewStack(canvasRect(theme.ColorNameWarning), row),
 		}
 	}
 	b.Refresh()
-}
-
-// bannerText returns what the banner says, "" when hidden.
-func (a *App) bannerText() string {
-	for _, o := range a.shell.banner.Objects {
-		if st, ok := o.(*fyne.Container); ok {
-			for _, c := range st.Objects {
-				if l, ok := c.(*widget.Label); ok {
-					return l.Text
-				}
-			}
-		}
-	}
-	return ""
 }

@@ -45,7 +45,7 @@ func newTestAppWithStore(t *testing.T, s *data.Store) *App {
 	t.Helper()
 	a := New(Options{FyneApp: test.NewTempApp(t), Store: s,
 		Version: "test"})
-	t.Cleanup(a.cancel)
+	t.Cleanup(a.Stop)
 	return a
 }
 
@@ -197,4 +197,16 @@ func TestShell_GoMenuNavigates(t *testing.T) {
 	if goMenu.Items[2].Shortcut == nil {
 		t.Error("the Go menu does not show the page's shortcut")
 	}
+}
+
+// bannerText returns what the banner says, "" when hidden.
+func (a *App) bannerText() string {
+	for _, o := range a.shell.banner.Objects {
+		for _, obj := range test.LaidOutObjects(o) {
+			if l, ok := obj.(*widget.Label); ok {
+				return l.Text
+			}
+		}
+	}
+	return ""
 }

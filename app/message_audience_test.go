@@ -169,6 +169,10 @@ func TestMessageEditor_ReloadsWhenShownAgain(t *testing.T) {
 		{"scopes", strings.Join(p.audience.scope.Options, ", "),
 			"All contacts, Tag: vip"},
 		{"sample picker shown", fmt.Sprint(!p.sample.box.Hidden), "true"},
+		{"custom fields", strings.TrimPrefix(e.fields.Text,
+			"Merge fields: {{first_name}}, {{first_name|fallback}}, "+
+				"{{last_name}}, {{email}}, {{phone}}"),
+			"; your contacts also have {{city}}."},
 	}
 	for _, c := range checks {
 		if c.got != c.want {

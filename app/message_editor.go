@@ -1,6 +1,9 @@
 package app
 
 import (
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -9,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign"
+	"github.com/nurturesms/nurture/campaign/sms"
 )
 
 // messageEditor edits one Message: its name and body on the left, the
@@ -24,6 +28,8 @@ type messageEditor struct {
 	saveBtn *widget.Button
 	back    *widget.Button
 	preview *messagePreview
+	// fields lists the merge fields the body may use.
+	fields *widget.Label
 	// onClose goes back to the list.
 	onClose func()
 	saveKey *desktop.CustomShortcut
@@ -65,20 +71,41 @@ func (e *messageEditor) view() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, e.back,
 		container.NewHBox(e.status, e.saveBtn))
 
-	fields := widget.NewLabel("Merge fields: {{first_name}}, " +
-		"{{first_name|fallback}}, {{last_name}}, {{email}}, {{phone}} " +
-		"or any custom field.")
-	fields.Wrapping = fyne.TextWrapWord
-	fields.Importance = widget.LowImportance
+	e.fields = wrapLabel(widget.LowImportance)
+	e.showFields()
 	left := container.NewBorder(
 		widget.NewForm(widget.NewFormItem("Name", e.name)),
-		fields, nil, nil, e.body)
+		e.fields, nil, nil, e.body)
 
 	split := container.NewHSplit(left, e.preview.view())
 	split.Offset = 0.5
 	e.showStatus()
 	e.preview.update(e.body.Text)
 	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// showFields lists the merge fields the body may use: the built-in
+// ones and the custom fields contacts have.
+func (e *messageEditor) showFields() {
+	var custom []string
+	for _, f := range e.preview.known {
+		if !slices.Contains(sms.BuiltinFields, f) {
+			custom = append(custom, "{{"+f+"}}")
+		}
+	}
+	text := "Merge fields: {{first_name}}, {{first_name|fallback}}, " +
+		"{{last_name}}, {{email}}, {{phone}}"
+	if len(custom) > 0 {
+		text += "; your contacts also have " + strings.Join(custom, ", ")
+	}
+	e.fields.SetText(text + ".")
+}
+
+// reload reads again what other screens may have changed while the
+// editor was out of sight.
+func (e *messageEditor) reload() {
+	e.preview.reload()
+	e.showFields()
 }
 
 // dirty reports whether the name or body differ from the saved Message.

@@ -287,7 +287,7 @@ func (s *messagesScreen) shown() {
 	s.visible = true
 	if s.editor != nil {
 		// Settings and contacts may have changed meanwhile.
-		s.editor.preview.reload()
+		s.editor.reload()
 		s.editor.shown()
 		return
 	}

@@ -264,6 +264,10 @@ func cmdContactsImport(dataDir string, args []string,
 			"Cannot open %s: %v.", files[0], errors.Unwrap(err))
 	}
 	defer in.Close()
+	if info, err := in.Stat(); err == nil && info.IsDir() {
+		return campaign.Errorf(campaign.EINVALID, "%s is a folder. Give "+
+			"the path of the CSV file to import.", files[0])
+	}
 
 	o := contactcsv.Options{Country: strings.ToUpper(*country),
 		Tags: contactcsv.SplitTags(*tag), Source: filepath.Base(files[0])}

@@ -298,9 +298,10 @@ func TestMessageEditor_HTMLAndFieldMistakes(t *testing.T) {
 	a := newTestApp(t)
 	_, e := msgOpenEditor(t, a, "<b>Sale</b> for {{frist_name}}")
 	p := e.preview
-	if !strings.Contains(p.fieldErr.Text, "frist_name") {
-		t.Errorf("field error: got %q, want it to name frist_name",
-			p.fieldErr.Text)
+	if !strings.Contains(p.fieldErr.Text, "frist_name") ||
+		!strings.Contains(p.fieldErr.Text, "Did you mean {{first_name}}?") {
+		t.Errorf("field error: got %q, want it to name frist_name and "+
+			"suggest first_name", p.fieldErr.Text)
 	}
 	if len(p.html.Objects) != 2 {
 		t.Fatalf("HTML warning: got %d objects, want a label and a "+

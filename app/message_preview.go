@@ -174,7 +174,7 @@ func (p *messagePreview) update(body string) {
 
 	p.showCounts(an)
 	setOrHide(p.fromFields, fieldCharsNote(p.sample.name(), typed, an))
-	p.showProblems(an, err)
+	p.showProblems(an, err, body)
 	p.showHTML(body)
 	p.showLinks(body)
 	p.showSmart(typed)
@@ -223,7 +223,9 @@ func (p *messagePreview) showCounts(an sms.Analysis) {
 
 // showProblems shows why Twilio would refuse the body, and merge field
 // mistakes.
-func (p *messagePreview) showProblems(an sms.Analysis, fieldErr error) {
+func (p *messagePreview) showProblems(an sms.Analysis, fieldErr error,
+	body string) {
+
 	var lines []string
 	for _, pr := range an.Problems {
 		lines = append(lines, pr.String())
@@ -231,7 +233,11 @@ func (p *messagePreview) showProblems(an sms.Analysis, fieldErr error) {
 	setOrHide(p.problems, strings.Join(lines, "\n"))
 	setOrHide(p.fieldErr, "")
 	if fieldErr != nil {
-		setOrHide(p.fieldErr, fieldErr.Error())
+		text := fieldErr.Error()
+		if hint := fieldHint(body, fieldErr, p.known); hint != "" {
+			text += " " + hint
+		}
+		setOrHide(p.fieldErr, text)
 	}
 }
 

@@ -3,6 +3,7 @@ package contactcsv
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
@@ -39,6 +40,13 @@ func NormalizePhone(raw, country string) (Phone, error) {
 	}
 	if strings.HasPrefix(s, "00") {
 		s = "+" + s[2:] // international prefix used across Europe
+	}
+
+	if scientific(s) {
+		return Phone{}, fmt.Errorf("%q was shortened by a spreadsheet, "+
+			"which lost its last digits: format the column as text in "+
+			"the spreadsheet, type the number again and export the file "+
+			"again", raw)
 	}
 
 	num, err := phonenumbers.Parse(s, strings.ToUpper(country))
@@ -87,6 +95,16 @@ func CheckCountry(country string) error {
 	return campaign.Errorf(campaign.EINVALID, "%q is not a country code "+
 		"Nurture knows. Use a two-letter code such as US, GB or DE.",
 		country)
+}
+
+// scientific reports whether s is a number in the scientific notation
+// spreadsheets use for long numbers, such as 4.15555E+09.
+func scientific(s string) bool {
+	if !strings.ContainsAny(s, "eE") {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
 
 // parseReason explains why the library could not read a number at all.

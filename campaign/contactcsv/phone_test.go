@@ -26,6 +26,8 @@ func TestNormalizePhone(t *testing.T) {
 		{"call me", "US", "", false, "not a phone number"},
 		{"+999 123 456", "US", "", false, "country code"},
 		{"12345678901234567890", "US", "", false, "too long"},
+		{"4.15555E+09", "US", "", false, "shortened by a spreadsheet"},
+		{"4.47700900123e+11", "GB", "", false, "format the column as text"},
 	}
 	for _, tt := range tests {
 		got, err := NormalizePhone(tt.raw, tt.country)

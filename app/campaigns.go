@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,11 @@ type campaignsScreen struct {
 
 	// Buttons that act on the selected campaign.
 	open, rename, duplicate, remove, export *widget.Button
+
+	// counts numbers the audience counts started, so that only the
+	// latest is shown; busy counts those running, for tests to wait on.
+	counts atomic.Int64
+	busy   sync.WaitGroup
 }
 
 // campaignRow is one line of the list.
@@ -176,9 +182,20 @@ func (s *campaignsScreen) refresh() {
 		s.showError(fmt.Errorf("list campaigns: %w", err))
 	}
 
+	// Counting an audience can take a while with many contacts, so a
+	// row shows its last count, or that counting is under way, until
+	// the count in the background is done.
+	last := map[int64]string{}
+	for _, r := range s.rows {
+		last[r.c.ID] = r.audience
+	}
 	s.rows = s.rows[:0]
 	for _, c := range list {
-		s.rows = append(s.rows, campaignRow{c: c, audience: s.audience(c)})
+		text, ok := last[c.ID]
+		if !ok {
+			text = countingText
+		}
+		s.rows = append(s.rows, campaignRow{c: c, audience: text})
 	}
 
 	if len(s.rows) == 0 {
@@ -194,6 +211,7 @@ func (s *campaignsScreen) refresh() {
 	s.body.Refresh()
 	s.list.Refresh()
 	s.reselect()
+	s.countAudiences()
 }
 
 // reselect selects the row of s.selected again after a reload.
@@ -209,33 +227,6 @@ func (s *campaignsScreen) reselect() {
 	}
 	s.selected = 0
 	s.updateButtons()
-}
-
-// audience describes how many contacts c's Start node takes in.
-func (s *campaignsScreen) audience(c campaign.Campaign) string {
-	start, ok := c.Graph.Start()
-	if !ok {
-		return "No Start"
-	}
-	n, err := s.a.store.AudienceSize(context.Background(), start.Audience)
-	if err != nil {
-		s.a.log.Warn("campaigns: audience size", "campaign", c.ID,
-			"err", err)
-		return "Unknown"
-	}
-	if n == 1 {
-		return "1 contact"
-	}
-	return groupThousands(n) + " contacts"
-}
-
-// groupThousands writes n with commas: 12,345.
-func groupThousands(n int) string {
-	digits := strconv.Itoa(n)
-	for i := len(digits) - 3; i > 0 && digits[i-1] != '-'; i -= 3 {
-		digits = digits[:i] + "," + digits[i:]
-	}
-	return digits
 }
 
 // stateLabel names a campaign state for the list.

@@ -58,9 +58,8 @@ func (s *campaignsScreen) create(name string) {
 		return
 	}
 	s.a.log.Info("campaigns: created", "campaign", c.ID)
-	s.selected = c.ID
-	s.refresh()
 	s.openEditor(c)
+	s.refresh()
 }
 
 // askRename asks for the selected campaign's new name.

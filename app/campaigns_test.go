@@ -22,7 +22,15 @@ func campaignsFor(t *testing.T, a *App) *campaignsScreen {
 	if !ok {
 		t.Fatalf("page 0 is %T, want the campaign list", a.shell.pages[0].scr)
 	}
+	s.busy.Wait()
+	t.Cleanup(s.busy.Wait)
 	return s
+}
+
+// reload refreshes the list and waits for its audience counts.
+func reload(s *campaignsScreen) {
+	s.refresh()
+	s.busy.Wait()
 }
 
 // walkObjects calls visit on o and everything drawn inside it.
@@ -111,8 +119,18 @@ func TestCampaigns_ListShowsColumns(t *testing.T) {
 	saveCampaign(t, a, campaign.Campaign{Name: "Spring welcome",
 		State: campaign.Paused})
 	s := campaignsFor(t, a)
+
+	// Counting waits in the background; the list shows it is under way.
+	ui := make(chan func(), 1)
+	a.do = func(f func()) { ui <- f }
 	s.refresh()
 	a.win.Resize(fyne.NewSize(1000, 600))
+	if texts := windowTexts(a); !slices.Contains(texts, countingText) {
+		t.Fatalf("got %q before the count, want %q among them", texts,
+			countingText)
+	}
+	(<-ui)()
+	s.busy.Wait()
 
 	texts := windowTexts(a)
 	for _, want := range []string{"Spring welcome", "Paused", "2 contacts",
@@ -196,7 +214,7 @@ func TestCampaigns_ClickSelectsDoubleClickOpens(t *testing.T) {
 	saveCampaign(t, a, campaign.Campaign{Name: "Autumn"})
 	c := saveCampaign(t, a, campaign.Campaign{Name: "Welcome"})
 	s := campaignsFor(t, a)
-	s.refresh()
+	reload(s)
 	a.win.Resize(fyne.NewSize(1000, 600))
 
 	var lines []*campaignLine
@@ -237,7 +255,7 @@ func TestCampaigns_RenameDuplicateDelete(t *testing.T) {
 	a := newTestApp(t)
 	c := saveCampaign(t, a, campaign.Campaign{Name: "Welcome"})
 	s := campaignsFor(t, a)
-	s.refresh()
+	reload(s)
 	s.list.Select(0)
 
 	tapButton(t, a, "Rename")
@@ -245,12 +263,14 @@ func TestCampaigns_RenameDuplicateDelete(t *testing.T) {
 	entry.SetText("")
 	test.Type(entry, "Hello")
 	tapButton(t, a, "Rename")
+	s.busy.Wait()
 	if got, _ := a.store.Campaign(context.Background(), c.ID); got.Name !=
 		"Hello" {
 		t.Errorf("after rename: got %q, want Hello", got.Name)
 	}
 
 	tapButton(t, a, "Duplicate")
+	s.busy.Wait()
 	if got, want := rowNames(s), []string{"Hello", "Hello (copy)"}; !slices.
 		Equal(got, want) {
 		t.Fatalf("after duplicate: got %q, want %q", got, want)
@@ -261,6 +281,7 @@ func TestCampaigns_RenameDuplicateDelete(t *testing.T) {
 
 	tapButton(t, a, "Delete")
 	tapButton(t, a, "Yes")
+	s.busy.Wait()
 	if got, want := rowNames(s), []string{"Hello"}; !slices.Equal(got, want) {
 		t.Errorf("after delete: got %q, want %q", got, want)
 	}
@@ -282,7 +303,7 @@ func TestCampaigns_ExportThenImport(t *testing.T) {
 	ctx := context.Background()
 	c := saveCampaign(t, a, campaign.Campaign{Name: "Spring"})
 	s := campaignsFor(t, a)
-	s.refresh()
+	reload(s)
 
 	path := filepath.Join(t.TempDir(), fileSafe("a/b")+".json")
 	w, err := storage.Writer(storage.NewFileURI(path))

@@ -2,6 +2,7 @@ package contactcsv
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -88,7 +89,12 @@ func NewReader(r io.Reader) (*Reader, error) {
 		return nil, ErrBinary
 	}
 
-	lr := &limitReader{r: decodeReader(br, enc, bom), left: maxRecord}
+	text := decodeReader(br, enc, bom)
+	if crLines(sample) {
+		text = crReader{text}
+		sample = bytes.ReplaceAll(sample, []byte{'\r'}, []byte{'\n'})
+	}
+	lr := &limitReader{r: text, left: maxRecord}
 	cr := csv.NewReader(lr)
 	cr.Comma = detectSeparator(sample)
 	cr.FieldsPerRecord = -1
@@ -284,6 +290,27 @@ func windows1252Fields(fields []string) []string {
 		}
 	}
 	return out
+}
+
+// crLines reports whether a sample ends its lines with a carriage
+// return alone, as old Macintosh spreadsheets write CSV.
+func crLines(sample []byte) bool {
+	return bytes.IndexByte(sample, '\n') < 0 &&
+		bytes.IndexByte(sample, '\r') >= 0
+}
+
+// crReader turns every carriage return into a line feed, for files
+// whose lines end in a carriage return alone.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // limitReader fails once more than left bytes are read without the

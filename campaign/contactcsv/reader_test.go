@@ -200,6 +200,29 @@ func TestReader_lateWindows1252(t *testing.T) {
 	}
 }
 
+// Old Macintosh spreadsheets end lines with a carriage return alone.
+func TestReader_carriageReturnLines(t *testing.T) {
+	in := "phone;name\r+14155550111;\"Mac; One\"\r+14155550112;Two\r"
+	recs, bad, err := readAll(t, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad) > 0 {
+		t.Errorf("row problems: %v", bad)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, strings.Join(r.Fields, "|"))
+	}
+	want := "+14155550111|Mac; One,+14155550112|Two"
+	if strings.Join(got, ",") != want {
+		t.Errorf("rows = %q, want %q", got, want)
+	}
+	if len(recs) == 2 && recs[1].Line != 3 {
+		t.Errorf("second row on line %d, want 3", recs[1].Line)
+	}
+}
+
 func TestReader_endlessQuote(t *testing.T) {
 	in := "phone,note\n1,ok\n2,\"" + strings.Repeat("x,y\n", 600000)
 	_, _, err := readAll(t, in)

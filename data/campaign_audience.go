@@ -75,15 +75,20 @@ func tagQuery(mode campaign.AudienceMode, tags []string) (string, []any) {
 }
 
 // countMatching counts contacts that pass the audience's condition,
-// testing each in Go so that the rules match the runner's exactly.
+// testing each in Go so that the rules match the runner's exactly. It
+// reads only what the test looks at: tags for a tag test, else the
+// contact's own fields.
 func (s *Store) countMatching(ctx context.Context, a *campaign.Audience) (
 	int, error) {
 
-	tags, err := s.tagsByContact(ctx)
-	if err != nil {
-		return 0, err
+	if a.Condition == nil {
+		return 0, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, phone, first_name,
+	if a.Condition.Op == campaign.OpHasTag {
+		return s.countTagged(ctx, *a.Condition)
+	}
+
+	rows, err := s.db.QueryContext(ctx, `SELECT phone, first_name,
 		last_name, email, fields FROM contacts WHERE opted_out = 0`)
 	if err != nil {
 		return 0, fmt.Errorf("count audience: %w", err)
@@ -94,14 +99,13 @@ func (s *Store) countMatching(ctx context.Context, a *campaign.Audience) (
 	for rows.Next() {
 		var c campaign.Contact
 		var fields string
-		err := rows.Scan(&c.ID, &c.Phone, &c.FirstName, &c.LastName,
-			&c.Email, &fields)
+		err := rows.Scan(&c.Phone, &c.FirstName, &c.LastName, &c.Email,
+			&fields)
 		if err != nil {
 			return 0, fmt.Errorf("count audience: %w", err)
 		}
 		_ = json.Unmarshal([]byte(fields), &c.Fields) // checked by SQLite
-		c.Tags = tags[c.ID]
-		if a.Match(c) {
+		if a.Condition.Match(c) {
 			n++
 		}
 	}
@@ -111,12 +115,31 @@ func (s *Store) countMatching(ctx context.Context, a *campaign.Audience) (
 	return n, nil
 }
 
-// tagsByContact returns every contact's tags.
+// countTagged counts contacts, not opted out, that pass a tag test.
+func (s *Store) countTagged(ctx context.Context, cond campaign.Condition) (
+	int, error) {
+
+	tags, err := s.tagsByContact(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, t := range tags {
+		if cond.Match(campaign.Contact{Tags: t}) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// tagsByContact returns the tags of every contact who has not opted
+// out.
 func (s *Store) tagsByContact(ctx context.Context) (map[int64][]string,
 	error) {
 
-	rows, err := s.db.QueryContext(ctx,
-		"SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, tag")
+	rows, err := s.db.QueryContext(ctx, `SELECT t.contact_id, t.tag
+		FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+		WHERE c.opted_out = 0`)
 	if err != nil {
 		return nil, fmt.Errorf("read tags: %w", err)
 	}

@@ -65,6 +65,13 @@ func TestStore_AudienceSize(t *testing.T) {
 			Mode: campaign.AudienceCondition,
 			Condition: &campaign.Condition{Field: "score",
 				Op: campaign.OpGreater, Value: "50"}}, 2},
+		{"tag condition leaves out who opted out", &campaign.Audience{
+			Mode: campaign.AudienceCondition,
+			Condition: &campaign.Condition{Op: campaign.OpHasTag,
+				Value: " CUSTOMER "}}, 2},
+		{"empty field condition", city(campaign.OpEmpty, ""), 1},
+		{"condition not chosen", &campaign.Audience{
+			Mode: campaign.AudienceCondition}, 0},
 		{"unknown mode", &campaign.Audience{Mode: "vibes"}, 0},
 	}
 	for _, tt := range tests {

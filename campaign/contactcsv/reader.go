@@ -66,6 +66,7 @@ type Reader struct {
 	csv      *csv.Reader
 	limit    *limitReader
 	lastLine int // where the last row read starts
+	skipped  int // lines before the CSV proper, such as "sep=;"
 	peeked   *peeked
 }
 
@@ -94,12 +95,23 @@ func NewReader(r io.Reader) (*Reader, error) {
 		text = crReader{text}
 		sample = bytes.ReplaceAll(sample, []byte{'\r'}, []byte{'\n'})
 	}
+	sep, skip := sepLine(sample)
+	if skip {
+		if text, err = skipLine(text); err != nil {
+			return nil, err
+		}
+	} else {
+		sep = detectSeparator(sample)
+	}
 	lr := &limitReader{r: text, left: maxRecord}
 	cr := csv.NewReader(lr)
-	cr.Comma = detectSeparator(sample)
+	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	rd := &Reader{Encoding: enc, Separator: cr.Comma, csv: cr, limit: lr}
+	if skip {
+		rd.skipped = 1
+	}
 
 	if err := rd.readHeader(); err != nil {
 		return nil, err
@@ -201,6 +213,7 @@ func (r *Reader) next() (Record, error) {
 		line := r.lastLine + 1
 		if len(fields) > 0 {
 			line, _ = r.csv.FieldPos(0)
+			line += r.skipped
 		}
 		r.limit.left = maxRecord + sniffSize
 		r.lastLine = line
@@ -242,6 +255,8 @@ func (r *Reader) parseError(err error) (Record, error) {
 	if !errors.As(err, &pe) {
 		return Record{}, fmt.Errorf("read file: %w", err)
 	}
+	pe.Line += r.skipped
+	pe.StartLine += r.skipped
 	r.lastLine = pe.Line
 	reason := "a quote (\") is misplaced; put quotes around the whole " +
 		"value, and double any quote inside it"
@@ -290,6 +305,32 @@ func windows1252Fields(fields []string) []string {
 		}
 	}
 	return out
+}
+
+// sepLine reads the "sep=;" line some spreadsheets put before the
+// header to name the separator. It reports the separator and whether
+// the sample starts with such a line.
+func sepLine(sample []byte) (rune, bool) {
+	line, _, _ := bytes.Cut(sample, []byte{'\n'})
+	line = bytes.TrimRight(line, "\r")
+	if len(line) != 5 || !bytes.EqualFold(line[:4], []byte("sep=")) {
+		return 0, false
+	}
+	switch sep := rune(line[4]); sep {
+	case ',', ';', '\t':
+		return sep, true
+	}
+	return 0, false
+}
+
+// skipLine returns r after its first line.
+func skipLine(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	if _, err := br.ReadString('\n'); err != nil && !errors.Is(err,
+		io.EOF) {
+		return nil, fmt.Errorf("read file: %w", err)
+	}
+	return br, nil
 }
 
 // crLines reports whether a sample ends its lines with a carriage

@@ -223,6 +223,24 @@ func TestReader_carriageReturnLines(t *testing.T) {
 	}
 }
 
+// Some spreadsheets name the separator in a line before the header.
+func TestReader_sepLine(t *testing.T) {
+	in := "sep=;\r\nphone;name,city\r\n+14155550121;\"Ann\r\n" +
+		"+14155550122;Bo\r\n"
+	rd, err := NewReader(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rd.Header, "|"), "phone|name,city"; got != want {
+		t.Errorf("header = %q, want %q", got, want)
+	}
+	_, err = rd.Read()
+	var re *RowError
+	if !errors.As(err, &re) || re.Line != 3 {
+		t.Errorf("unclosed quote: %v, want a row error on line 3", err)
+	}
+}
+
 func TestReader_endlessQuote(t *testing.T) {
 	in := "phone,note\n1,ok\n2,\"" + strings.Repeat("x,y\n", 600000)
 	_, _, err := readAll(t, in)

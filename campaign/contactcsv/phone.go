@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -51,7 +52,7 @@ func NormalizePhone(raw, country string) (Phone, error) {
 
 	num, err := phonenumbers.Parse(s, strings.ToUpper(country))
 	if err != nil {
-		return Phone{}, parseReason(raw, err)
+		return Phone{}, explain(raw, parseReason(raw, err))
 	}
 	e164 := phonenumbers.Format(num, phonenumbers.E164)
 
@@ -64,7 +65,7 @@ func NormalizePhone(raw, country string) (Phone, error) {
 	p := Phone{E164: e164, Fictional: isFictionalNANP(e164)}
 	switch phonenumbers.GetNumberType(num) {
 	case phonenumbers.UNKNOWN:
-		return Phone{}, invalidReason(raw, num, country)
+		return Phone{}, explain(raw, invalidReason(raw, num, country))
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE,
 		phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER:
 	default:
@@ -107,6 +108,48 @@ func scientific(s string) bool {
 	return err == nil
 }
 
+// explain gives a clearer reason than the numbering plan's for a
+// value that holds two numbers, or words beside a number.
+func explain(raw string, reason error) error {
+	digitRuns := 0
+	for _, part := range strings.FieldsFunc(raw, func(r rune) bool {
+		return strings.ContainsRune("/;,&", r)
+	}) {
+		if countDigits(part) >= 6 {
+			digitRuns++
+		}
+	}
+	if digitRuns > 1 {
+		return fmt.Errorf("%q holds more than one number: keep one "+
+			"number here and put the other in a column of its own", raw)
+	}
+
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(raw),
+		func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "ext", "extension", "x", "tel":
+		default:
+			words = append(words, w)
+		}
+	}
+	if len(words) > 0 && countDigits(raw) >= 5 {
+		return fmt.Errorf("%q has words beside the number (%s): keep "+
+			"only the number", raw, strings.Join(words, " "))
+	}
+	return reason
+}
+
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
 // parseReason explains why the library could not read a number at all.
 func parseReason(raw string, err error) error {
 	switch {
@@ -132,7 +175,9 @@ func invalidReason(raw string, num *phonenumbers.PhoneNumber,
 		return fmt.Errorf("%q is too short: add the area code or the "+
 			"country code", raw)
 	case phonenumbers.TOO_LONG:
-		return fmt.Errorf("%q has too many digits", raw)
+		return fmt.Errorf("%q has too many digits for a %s number; if "+
+			"it starts with a country code, put + in front", raw,
+			strings.ToUpper(country))
 	case phonenumbers.INVALID_COUNTRY_CODE:
 		return fmt.Errorf("%q starts with a country code that does not "+
 			"exist", raw)

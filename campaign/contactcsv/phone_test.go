@@ -27,6 +27,14 @@ func TestNormalizePhone(t *testing.T) {
 		{"+999 123 456", "US", "", false, "country code"},
 		{"12345678901234567890", "US", "", false, "too long"},
 		{"4.15555E+09", "US", "", false, "shortened by a spreadsheet"},
+		{"(415) 555-0132 (mobile)", "US", "", false,
+			"has words beside the number (mobile)"},
+		{"415-555-0133 / 415-555-0134", "US", "", false,
+			"holds more than one number"},
+		{"44 7700 900136", "US", "", false,
+			"country code, put + in front"},
+		{"+1 415 555 0100 x 2", "US", "+14155550100", true, ""},
+		{"1-800-FLOWERS", "US", "+18003569377", true, ""},
 		{"4.47700900123e+11", "GB", "", false, "format the column as text"},
 	}
 	for _, tt := range tests {

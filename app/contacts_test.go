@@ -13,13 +13,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nurturesms/nurture/campaign"
-	"github.com/nurturesms/nurture/campaign/contactcsv"
 	"github.com/nurturesms/nurture/data"
 )
 
@@ -142,38 +140,6 @@ func TestContacts_ImportFlow(t *testing.T) {
 	waitUntil(t, "the list", func() bool { return s.count.Text == "3 contacts" })
 }
 
-func TestContacts_ImportRefusesBadFiles(t *testing.T) {
-	a := newTestApp(t)
-	s := contactsFor(t, a)
-	tests := []struct{ name, body, want string }{
-		{"empty.csv", "", "The file is empty."},
-		{"blank.csv", "\n \n\n", "The file is empty."},
-		{"header.csv", "phone,name\n", "a header row but no contacts"},
-		{"photo.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-			"not a CSV text file"},
-	}
-	for _, tt := range tests {
-		path := filepath.Join(t.TempDir(), tt.name)
-		if err := os.WriteFile(path, []byte(tt.body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if d := s.startImport(storage.NewFileURI(path)); d != nil {
-			t.Errorf("%s: the import dialog opened", tt.name)
-		}
-		// The message names the file as it is spelled and says why.
-		got := strings.Join(windowTexts(a), "|")
-		for _, want := range []string{"The file " + tt.name + " cannot be",
-			tt.want} {
-			if !strings.Contains(got, want) {
-				t.Errorf("%s: window says %s, want %q", tt.name, got, want)
-			}
-		}
-		for _, o := range a.win.Canvas().Overlays().List() {
-			a.win.Canvas().Overlays().Remove(o)
-		}
-	}
-}
-
 func TestContacts_SearchAndFilter(t *testing.T) {
 	a := newTestApp(t)
 	ctx := context.Background()
@@ -257,59 +223,6 @@ func TestContacts_AddChecksNumber(t *testing.T) {
 		if got.Phone != tt.want || got.Fields["city"] != "Austin" {
 			t.Errorf("saved %+v, want %s in Austin", got, tt.want)
 		}
-	}
-}
-
-// The add form opens with the cursor in the phone number.
-func TestContacts_AddFormFocusesPhone(t *testing.T) {
-	a := newTestApp(t)
-	s := contactsFor(t, a)
-	var focused fyne.Focusable
-	onUI(func() {
-		s.editContact(campaign.Contact{})
-		focused = a.win.Canvas().Focused()
-	})
-	e, ok := focused.(*widget.Entry)
-	if !ok || e.PlaceHolder != "+1 415 555 0100" {
-		t.Errorf("focus is on %T %v, want the phone entry", focused, e)
-	}
-}
-
-// A contact that cannot be saved, here for a number another contact
-// has, leaves the form open with what the user typed.
-func TestContacts_FailedSaveKeepsForm(t *testing.T) {
-	a := newTestApp(t)
-	s := contactsFor(t, a)
-	_, err := a.store.SaveContact(context.Background(), campaign.Contact{
-		Phone: "+14155550150", FirstName: "Ann"})
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	f := newContactForm(campaign.Contact{}, "US")
-	onUI(func() {
-		test.Type(f.phone, "415 555 0150")
-		test.Type(f.first, "Typed with care")
-		s.saveContact(f, campaign.Contact{})
-	})
-	var entries []string
-	onUI(func() {
-		for _, o := range a.win.Canvas().Overlays().List() {
-			walkObjects(o, func(o fyne.CanvasObject) {
-				if e, ok := o.(*widget.Entry); ok && e.Visible() {
-					entries = append(entries, e.Text)
-				}
-			})
-		}
-	})
-	got, want := strings.Join(entries, "|"), "Typed with care"
-	if !strings.Contains(got, want) {
-		t.Errorf("open entries = %q, want the form with %q", got, want)
-	}
-	if got, want := strings.Join(windowTexts(a), "|"),
-		"Another contact already has the number"; !strings.Contains(got,
-		want) {
-		t.Errorf("window says %s, want %q", got, want)
 	}
 }
 
@@ -410,28 +323,6 @@ func TestContacts_ImportCancel(t *testing.T) {
 	}
 }
 
-// While the file is checked nothing is saved, so the progress line
-// must not say that contacts were imported.
-func TestContacts_ImportProgressWording(t *testing.T) {
-	test.NewTempApp(t)
-	p := contactcsv.Progress{Rows: 10, Imported: 7, Updated: 1,
-		Rejected: 1, Duplicates: 1}
-	tests := []struct{ step, want string }{
-		{"check", "10 rows read: 7 new, 1 already in Nurture, 2 rejected"},
-		{"run", "10 rows read: 7 imported, 1 updated, 1 rejected, " +
-			"1 duplicate skipped"},
-	}
-	for _, tt := range tests {
-		d := &importDialog{step: tt.step, size: 100}
-		r := &importRun{progress: widget.NewProgressBar(),
-			status: widget.NewLabel("")}
-		d.showProgress(r, p)
-		if got := r.status.Text; got != tt.want {
-			t.Errorf("%s: progress %q, want %q", tt.step, got, tt.want)
-		}
-	}
-}
-
 func TestSettings_DefaultCountry(t *testing.T) {
 	a := newTestApp(t)
 	if got := a.defaultCountry(); got != "US" {
@@ -460,108 +351,6 @@ func TestSettings_DefaultCountry(t *testing.T) {
 	}
 }
 
-func TestContacts_BulkTagsAndExport(t *testing.T) {
-	a := newTestApp(t)
-	ctx := context.Background()
-	for i := 0; i < 6; i++ {
-		_, err := a.store.SaveContact(ctx, campaign.Contact{
-			Phone: fmt.Sprintf("+447700900%03d", i), FirstName: "Ada"})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := contactsFor(t, a)
-	tagged := func() int {
-		n, err := a.store.CountContacts(ctx, data.ContactFilter{Tag: "spring"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-
-	onUI(func() {
-		s.tick(s.pager.at(0).ID, true)
-		s.tick(s.pager.at(1).ID, true)
-		s.changeTags(true, []string{"spring"})
-	})
-	if got, want := tagged(), 2; got != want {
-		t.Errorf("ticked two: %d tagged, want %d", got, want)
-	}
-
-	// The tag dialog names the selection, has room to type, and Enter
-	// removes the tag from the two ticked contacts.
-	onUI(func() {
-		s.askTags(false)
-		top := a.win.Canvas().Overlays().Top()
-		if got, want := top.Size().Width, float32(smallFormWidth); got < want {
-			t.Errorf("tag dialog is %v wide, want at least %v", got, want)
-		}
-		var entry *widget.Entry
-		var texts []string
-		walkObjects(top, func(o fyne.CanvasObject) {
-			switch o := o.(type) {
-			case *widget.Entry:
-				entry = o
-			case *canvas.Text:
-				texts = append(texts, o.Text)
-			}
-		})
-		if got, want := strings.Join(texts, "|"),
-			"Removed from 2 contacts"; !strings.Contains(got, want) {
-			t.Errorf("tag dialog says %s, want %q", got, want)
-		}
-		if got := a.win.Canvas().Focused(); got != entry {
-			t.Errorf("focus is on %T, want the tags entry", got)
-		}
-		test.Type(entry, "spring")
-		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	})
-	if got, want := tagged(), 0; got != want {
-		t.Errorf("Enter in the remove dialog: %d tagged, want %d", got, want)
-	}
-	onUI(func() { s.changeTags(true, []string{"spring"}) })
-
-	onUI(func() {
-		s.allCheck.SetChecked(true)
-		s.changeTags(true, []string{"spring"})
-	})
-	if got, want := tagged(), 6; got != want {
-		t.Errorf("all matching: %d tagged, want %d", got, want)
-	}
-
-	var out bytes.Buffer
-	var msg string
-	onUI(func() {
-		s.search.SetText("7700 900 003")
-		s.load(s.filter())
-		var err error
-		msg, err = s.exportContacts(&out, s.pager.filter)
-		if err != nil {
-			t.Error(err)
-		}
-	})
-	if msg != "Exported 1 contact." || !strings.Contains(out.String(),
-		"+447700900003,Ada,,,spring") {
-		t.Errorf("export said %q and wrote:\n%s", msg, out.String())
-	}
-
-	// With a search on, the export offers the match and all contacts.
-	var options []string
-	var filters map[string]data.ContactFilter
-	onUI(func() { options, filters = s.exportChoices() })
-	want := []string{"The 1 contact that matches the search and filters",
-		"All 6 contacts", "The consent log"}
-	if got := strings.Join(options, "|"); got != strings.Join(want, "|") {
-		t.Errorf("export choices = %q, want %q", options, want)
-	}
-	if f := filters["All 6 contacts"]; f != (data.ContactFilter{}) {
-		t.Errorf("all contacts export with filter %+v", f)
-	}
-	if f := filters[want[0]]; f.Search == "" {
-		t.Errorf("the matching contacts export without the search: %+v", f)
-	}
-}
-
 func TestContacts_FindShortcut(t *testing.T) {
 	a := newTestApp(t)
 	_, err := a.store.SaveContact(context.Background(),
@@ -580,41 +369,5 @@ func TestContacts_FindShortcut(t *testing.T) {
 	typeShortcut(a, ctrl(fyne.KeyF))
 	if got := a.win.Canvas().Focused(); got == s.search {
 		t.Error("Ctrl+F still searches contacts on another screen")
-	}
-}
-
-func TestImportDialogSize(t *testing.T) {
-	tests := []struct{ win, want fyne.Size }{
-		{fyne.NewSize(1100, 700), fyne.NewSize(1020, 660)},
-		{fyne.NewSize(1600, 1000), fyne.NewSize(1100, 960)},
-		{fyne.NewSize(800, 500), fyne.NewSize(760, 560)},
-	}
-	for _, tt := range tests {
-		if got := importDialogSize(tt.win); got != tt.want {
-			t.Errorf("in %v: dialog %v, want %v", tt.win, got, tt.want)
-		}
-	}
-}
-
-func TestConsentState(t *testing.T) {
-	at := time.Date(2024, 3, 1, 12, 0, 0, 0, time.Local)
-	in := campaign.ConsentEvent{Kind: campaign.OptIn, At: at}
-	out := campaign.ConsentEvent{Kind: campaign.OptOut, At: at}
-	tests := []struct {
-		optedOut bool
-		history  []campaign.ConsentEvent
-		want     string
-	}{
-		{false, nil, "Not opted out, but no opt-in is recorded"},
-		{false, []campaign.ConsentEvent{in}, "Opted in on 1 Mar 2024"},
-		{true, []campaign.ConsentEvent{in, out}, "Opted out: Nurture " +
-			"will not enroll or message them"},
-	}
-	for _, tt := range tests {
-		c := campaign.Contact{OptedOut: tt.optedOut}
-		if got := consentState(c, tt.history); got != tt.want {
-			t.Errorf("consentState(%v, %d events) = %q, want %q",
-				tt.optedOut, len(tt.history), got, tt.want)
-		}
 	}
 }

@@ -118,8 +118,8 @@ func WaitSummary(w *campaign.Wait) string {
 		if w.Weekday < 0 || w.Weekday > 6 {
 			return "Until the next " + at
 		}
-		return fmt.Sprintf("Until the next %s, %s",
-			time.Weekday(w.Weekday), at)
+		// Short enough to fit on the card's one line of detail.
+		return fmt.Sprintf("Until %s, %s", time.Weekday(w.Weekday), at)
 	}
 	unit := strings.TrimSuffix(string(w.Unit), "s")
 	if w.Amount != 1 {

@@ -228,7 +228,7 @@ func (e *campaignEditor) saveNow() bool {
 	e.dirty = false
 	e.status.SetText("Saved at " + e.a.clock.Now().Format("15:04"))
 	if len(moves) > 0 {
-		dialog.ShowInformation("Contacts moved on", movesText(c.Graph, moves),
+		dialog.ShowInformation("Contacts moved on", e.movesText(c.Graph, moves),
 			e.a.win)
 	}
 	return true

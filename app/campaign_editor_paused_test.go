@@ -65,4 +65,30 @@ func TestCampaignEditor_PausedEditTellsWhereContactsWent(t *testing.T) {
 		t.Errorf("dialog says %q, want it to name where the contact went",
 			text)
 	}
+	if strings.Contains(text, send.ID) {
+		t.Errorf("dialog says %q, naming the step by its hidden ID %q",
+			text, send.ID)
+	}
+}
+
+func TestCampaignEditor_StepName(t *testing.T) {
+	b := newEditorBench(t, campaign.Paused)
+	day := &campaign.Wait{Mode: campaign.WaitFor, Amount: 1,
+		Unit: campaign.Days}
+	tests := []struct {
+		n    campaign.Node
+		want string
+	}{
+		{campaign.Node{Kind: campaign.KindSend, MessageID: b.msg.ID},
+			`the Send SMS step "Welcome"`},
+		{campaign.Node{Kind: campaign.KindSend}, "the Send SMS step"},
+		{campaign.Node{Kind: campaign.KindWait, Wait: day},
+			"the Wait step (For 1 day)"},
+		{campaign.Node{Kind: campaign.KindEnd}, "the End step"},
+	}
+	for _, tt := range tests {
+		if got := b.e.stepName(tt.n); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
 }

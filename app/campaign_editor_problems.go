@@ -107,8 +107,11 @@ func count(n int, noun string) string {
 }
 
 // movesText tells the user where contacts went whose step was deleted:
-// "2 contacts moved to the Wait step; 1 contact finished."
-func movesText(g campaign.Graph, moves []campaign.Move) string {
+// "2 contacts moved on to the Wait step (For 2 days). 1 contact had no
+// step left and finished the campaign."
+func (e *campaignEditor) movesText(g campaign.Graph,
+	moves []campaign.Move) string {
+
 	finished := 0
 	to := map[string]int{}
 	var order []string
@@ -125,9 +128,9 @@ func movesText(g campaign.Graph, moves []campaign.Move) string {
 
 	text := "Some contacts were at steps you deleted."
 	for _, id := range order {
-		name := id
+		name := "another step"
 		if n, ok := g.Node(id); ok {
-			name = "the " + flow.Title(n.Kind) + " step " + id
+			name = e.stepName(n)
 		}
 		text += fmt.Sprintf(" %s moved on to %s.",
 			count(to[id], "contact"), name)
@@ -137,4 +140,20 @@ func movesText(g campaign.Graph, moves []campaign.Move) string {
 			"campaign.", count(finished, "contact"))
 	}
 	return text
+}
+
+// stepName names Node n by its kind and what it does, since the canvas
+// shows no Node IDs: the Send SMS step "Welcome".
+func (e *campaignEditor) stepName(n campaign.Node) string {
+	name := "the " + flow.Title(n.Kind) + " step"
+	if n.Kind == campaign.KindSend {
+		if m := e.book.messageName(n.MessageID); m != "" {
+			name += fmt.Sprintf(" %q", m)
+		}
+		return name
+	}
+	if lines := flow.Summary(n); len(lines) > 0 {
+		name += " (" + lines[0] + ")"
+	}
+	return name
 }

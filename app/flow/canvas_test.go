@@ -207,8 +207,27 @@ func within(a, b fyne.Position, d float32) bool {
 	return dx*dx+dy*dy <= 2*d*d
 }
 
+func TestCanvas_OpensLargeCampaignReadableFromStart(t *testing.T) {
+	g := bigGraph(t, 40)
+	campaign.Layout(&g)
+	b := newBoard(t, g)
+	b.w.Resize(fyne.NewSize(1000, 700))
+
+	vp := b.canvas.Model().Viewport()
+	if vp.Zoom < detailZoom {
+		t.Errorf("opened at zoom %v, below %v where cards lose their "+
+			"details", vp.Zoom, detailZoom)
+	}
+	start, _ := g.Node(campaign.StartID)
+	s := b.screenOf(fyne.NewPos(start.X+NodeWidth/2, start.Y))
+	size := b.canvas.Size()
+	if s.X < 0 || s.Y < 0 || s.X > size.Width || s.Y > size.Height {
+		t.Errorf("Start drawn at %v, outside the canvas %v", s, size)
+	}
+}
+
 func TestCanvas_FitsLoadedCampaignUntilUserMoves(t *testing.T) {
-	g := bigGraph(t, 12)
+	g := bigGraph(t, 5)
 	campaign.Layout(&g)
 	b := newBoard(t, g)
 	b.w.Resize(fyne.NewSize(1000, 700))

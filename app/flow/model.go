@@ -89,6 +89,25 @@ func (m *Model) FitTo(size fyne.Size) {
 	m.view = Fit(min, max, size, 2*campaign.GridSize)
 }
 
+// OpenTo sets the view for a campaign just opened in a widget of size:
+// the whole graph when its cards stay readable that way, else cards at
+// the smallest readable zoom with the Start node at the top centre.
+func (m *Model) OpenTo(size fyne.Size) {
+	m.FitTo(size)
+	if m.view.Zoom >= detailZoom {
+		return
+	}
+
+	min, _, _ := Bounds(m.graph)
+	x := min.X + NodeWidth/2
+	if start, ok := m.graph.Node(campaign.StartID); ok {
+		x = start.X + NodeWidth/2
+	}
+	z := detailZoom
+	m.view = Viewport{Zoom: z, Pan: fyne.NewPos(size.Width/2-x*z,
+		2*campaign.GridSize-min.Y*z)}
+}
+
 // CanUndo reports whether there is a change to undo.
 func (m *Model) CanUndo() bool { return !m.ReadOnly && m.history.CanUndo() }
 

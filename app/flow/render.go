@@ -49,7 +49,7 @@ func (r *renderer) Layout(size fyne.Size) {
 	r.size = size
 	r.bg.Resize(size)
 	if r.c.fitPending && size.Width > 0 && size.Height > 0 {
-		r.c.model.FitTo(size)
+		r.c.model.OpenTo(size)
 		r.layoutAll()
 		r.c.zoomed()
 	}

@@ -12,14 +12,17 @@ import (
 const (
 	keyWindowWidth  = "window_width"
 	keyWindowHeight = "window_height"
+	keyWindowX      = "window_x"
+	keyWindowY      = "window_y"
 )
 
 // defaultWindowSize fits a 1366x768 laptop screen with room to spare.
 var defaultWindowSize = fyne.NewSize(1100, 700)
 
-// restoreWindow gives the window the size it had when last closed.
-// Its place on screen is left to the window manager: Fyne 2.7 has no
-// way to read or set a window's position.
+// restoreWindow gives the window the size it had when last closed, and
+// once it is on screen, its place. Fyne has no call for a window's
+// place, so that goes through the native window where Nurture knows
+// how (X11 for now); elsewhere the window manager chooses.
 func (a *App) restoreWindow() {
 	size := defaultWindowSize
 	w := a.floatSetting(keyWindowWidth)
@@ -28,9 +31,17 @@ func (a *App) restoreWindow() {
 		size = fyne.NewSize(w, h)
 	}
 	a.win.Resize(size)
+
+	x, xok := a.intSetting(keyWindowX)
+	y, yok := a.intSetting(keyWindowY)
+	if xok && yok {
+		a.fyneApp.Lifecycle().SetOnStarted(func() {
+			moveWindow(a.win, x, y)
+		})
+	}
 }
 
-// saveWindow remembers the window's size for the next run.
+// saveWindow remembers the window's size and place for the next run.
 func (a *App) saveWindow() {
 	size := a.win.Canvas().Size()
 	if size.Width < 1 || size.Height < 1 {
@@ -43,6 +54,15 @@ func (a *App) saveWindow() {
 		val := strconv.FormatFloat(float64(v), 'f', 0, 32)
 		if err := a.store.SetSetting(ctx, key, val); err != nil {
 			a.log.Warn("window: save size", "err", err)
+		}
+	}
+
+	if x, y, ok := windowPosition(a.win); ok {
+		for key, v := range map[string]int{keyWindowX: x, keyWindowY: y} {
+			err := a.store.SetSetting(ctx, key, strconv.Itoa(v))
+			if err != nil {
+				a.log.Warn("window: save place", "err", err)
+			}
 		}
 	}
 }
@@ -58,6 +78,17 @@ func (a *App) floatSetting(key string) float32 {
 		return 0
 	}
 	return float32(f)
+}
+
+// intSetting reads a whole-number setting; ok is false when it is
+// missing or malformed.
+func (a *App) intSetting(key string) (int, bool) {
+	v, err := a.store.Setting(context.Background(), key)
+	if err != nil || v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 // showNotice shows a message once the window is on screen.

@@ -16,16 +16,29 @@ import (
 
 // smokeScript starts Nurture in the virtual display, waits for its
 // window, checks that the process outlives a few seconds, and takes a
-// screenshot. It prints what it saw as key=value lines.
+// screenshot; then it moves the window, quits and starts again to see
+// where the window opens. It prints what it saw as key=value lines.
 const smokeScript = `
 mkdir -p "$NURTURE_DIR"
 "$NURTURE_BIN" --data-dir "$NURTURE_DIR" >"$NURTURE_DIR/stdout" 2>&1 &
 pid=$!
-win=$(timeout 60 xdotool search --sync --name '^Nurture')
+win=$(timeout 60 xdotool search --sync --name '^Nurture' | head -1)
 echo "window=$win"
 sleep 4
 if kill -0 "$pid" 2>/dev/null; then echo alive=yes; else echo alive=no; fi
 import -window root "$NURTURE_SHOT"
+
+# Move the window, quit with Ctrl+Q, and see where the next run opens.
+xdotool windowmove "$win" 137 91
+sleep 1
+xdotool key --window "$win" ctrl+q
+timeout 20 sh -c "while kill -0 $pid 2>/dev/null; do sleep 0.2; done"
+if kill -0 "$pid" 2>/dev/null; then echo quit=no; kill "$pid"; fi
+"$NURTURE_BIN" --data-dir "$NURTURE_DIR" >>"$NURTURE_DIR/stdout" 2>&1 &
+pid=$!
+win=$(timeout 60 xdotool search --sync --name '^Nurture' | head -1)
+sleep 2
+xdotool getwindowgeometry --shell "$win" | grep -E '^(X|Y)='
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 exit 0
@@ -85,6 +98,14 @@ func TestSmoke_WindowOpens(t *testing.T) {
 	if !strings.Contains(report, "alive=yes") {
 		t.Fatalf("nurture exited within seconds of opening\n%s%s",
 			report, readFile(t, filepath.Join(dir, "data", "stdout")))
+	}
+	if strings.Contains(report, "quit=no") {
+		t.Error("Ctrl+Q did not quit Nurture")
+	}
+	if !strings.Contains(report, "X=137\n") ||
+		!strings.Contains(report, "Y=91\n") {
+		t.Errorf("the next run did not open where the window was "+
+			"moved (137, 91):\n%s", report)
 	}
 	if n := distinctColours(t, shot); n < 8 {
 		t.Errorf("screenshot has %d distinct colours, want a drawn "+

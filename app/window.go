@@ -172,6 +172,8 @@ func (s *shell) addShortcuts() {
 	// Fyne would otherwise add a Quit that does not.
 	quit := fyne.NewMenuItem("Quit", s.a.quit)
 	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ,
+		Modifier: fyne.KeyModifierShortcutDefault}
 	s.a.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
 		fyne.NewMenu("Go", items...),

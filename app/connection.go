@@ -54,6 +54,11 @@ type connection struct {
 	a        *App
 	keychain twilioclient.Keychain
 
+	// loadOnce reads the keychain the first time the credentials are
+	// needed, when fromKeychain says they come from there.
+	loadOnce     sync.Once
+	fromKeychain bool
+
 	mu       sync.Mutex
 	source   credSource
 	creds    twilioclient.Credentials
@@ -87,21 +92,45 @@ func newConnection(a *App) *connection {
 		return c
 	}
 
-	creds, err := c.keychain.Load()
-	switch {
-	case errors.Is(err, twilioclient.ErrNoCredentials):
-	case err != nil:
-		c.problem = err
-	default:
-		c.problem = c.use(sourceKeychain, creds, "")
-	}
+	c.fromKeychain = true
 	return c
+}
+
+// ensure reads the saved credentials the first time they are needed,
+// not while the window is being built: a locked keychain asks for its
+// password then, when the user is looking at Twilio, instead of holding
+// back the whole window.
+func (c *connection) ensure() {
+	c.loadOnce.Do(func() {
+		if !c.fromKeychain {
+			return
+		}
+		creds, err := c.keychain.Load()
+		switch {
+		case errors.Is(err, twilioclient.ErrNoCredentials):
+		case err != nil:
+			c.mu.Lock()
+			c.problem = err
+			c.mu.Unlock()
+		default:
+			if err := c.use(sourceKeychain, creds, ""); err != nil {
+				c.mu.Lock()
+				c.problem = err
+				c.mu.Unlock()
+			}
+		}
+	})
 }
 
 // start shows the demo banner when demo mode is on. It must run after
 // the shell is built.
 func (c *connection) start() {
-	if c.Source() == sourceDemo {
+	// The source is read without ensure: start must not wait for the
+	// keychain.
+	c.mu.Lock()
+	demo := c.source == sourceDemo
+	c.mu.Unlock()
+	if demo {
 		c.a.setBanner(demoBanner)
 	}
 }
@@ -109,6 +138,7 @@ func (c *connection) start() {
 // Client returns the Twilio client to send with, or an error that tells
 // the user how to connect. The sending runner calls it before each run.
 func (c *connection) Client() (*twilioclient.Client, error) {
+	c.ensure()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.client == nil {
@@ -122,6 +152,7 @@ func (c *connection) Client() (*twilioclient.Client, error) {
 
 // Source tells where the credentials in use came from.
 func (c *connection) Source() credSource {
+	c.ensure()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.source
@@ -129,6 +160,7 @@ func (c *connection) Source() credSource {
 
 // Credentials returns the credentials in use, or zero ones.
 func (c *connection) Credentials() twilioclient.Credentials {
+	c.ensure()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.creds
@@ -136,6 +168,7 @@ func (c *connection) Credentials() twilioclient.Credentials {
 
 // Problem returns why no connection could be made at start, or nil.
 func (c *connection) Problem() error {
+	c.ensure()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.problem
@@ -143,6 +176,7 @@ func (c *connection) Problem() error {
 
 // LastTest returns the last connection test and when it ran, or nil.
 func (c *connection) LastTest() (*twilioclient.Report, time.Time) {
+	c.ensure()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.last, c.lastTime
@@ -239,6 +273,7 @@ func (c *connection) forgetPrice() {
 
 // startDemo runs the simulator in the app and remembers demo mode.
 func (c *connection) startDemo() error {
+	c.ensure()
 	if err := c.startSimulator(); err != nil {
 		return err
 	}
@@ -251,6 +286,7 @@ func (c *connection) startDemo() error {
 
 // stopDemo leaves demo mode.
 func (c *connection) stopDemo() error {
+	c.ensure()
 	if c.Source() != sourceDemo {
 		return nil
 	}
